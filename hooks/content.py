@@ -1,0 +1,112 @@
+"""Content: check every article before building, publish only what is ready, add listings."""
+
+from __future__ import annotations
+
+import logging
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import Abort
+from mkdocs.plugins import CombinedEvent, event_priority
+from mkdocs.structure.files import Files
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
+
+from gialai import mkdocs_files
+from gialai.problems import ContentError
+from gialai.session import COMMAND, current_language, session_for
+
+log = logging.getLogger("mkdocs.plugins.gialai.content")
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    COMMAND["name"] = command
+
+
+def on_config(config: MkDocsConfig) -> None:
+    try:
+        session = session_for(config)
+    except ContentError as error:
+        raise Abort(str(error)) from None
+    if session.catalog.problems:
+        error = ContentError(session.catalog.problems)
+        if not session.catalog.preview:
+            raise Abort(str(error))
+        # The preview goes on without the broken files, so the officer sees the rest.
+        for line in str(error).splitlines():
+            log.error(line)
+
+
+# Before static-i18n (-100) picks a file per language: what is not published must be gone.
+@event_priority(50)
+def _select_sources(files: Files, config: MkDocsConfig) -> Files:
+    session = session_for(config)
+    return mkdocs_files.select_sources(files, session.catalog, session.settings.images_dir)
+
+
+# After static-i18n (-100): generated pages need to know the language being built.
+@event_priority(-110)
+def _add_listings(files: Files, config: MkDocsConfig) -> Files:
+    session = session_for(config)
+    lang = current_language(config)
+    by_dest = mkdocs_files.add_listings(files, config, session.settings, session.listings_for(lang))
+    session.extra[f"listings:{lang}"] = by_dest
+    return files
+
+
+on_files = CombinedEvent(_select_sources, _add_listings)
+
+
+# After static-i18n (-100) has translated the navigation it knows.
+@event_priority(-110)
+def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
+    session = session_for(config)
+    lang = current_language(config)
+    t = session.strings[lang]
+    nav.items = mkdocs_files.navigation_links(session.settings, lang, t("home"), t("archive"))
+    return nav
+
+
+def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: Navigation) -> dict:
+    session = session_for(config)
+    lang = current_language(config)
+    views = session.views(lang)
+    base_url = context.get("base_url", ".")
+    listing = session.extra.get(f"listings:{lang}", {}).get(page.file.dest_uri)
+    key = page.file.src_uri.split("/", 1)[-1].removesuffix(".md")
+    if listing is not None:
+        data = views.listing(listing, base_url)
+        active = listing.category.folder if listing.category else ""
+    elif (entry := session.catalog.entry_for(lang, key)) is not None:
+        data = views.article(entry, base_url, entry.article.body)
+        active = session.settings.category(entry.source.category).folder
+    elif page.meta.get("template") == "home.html":
+        data = views.home(base_url)
+        active = "home"
+    else:
+        data = {"kind": "page"}
+        active = ""
+    prefix = session.settings.language(lang).prefix
+    for link in nav.items:
+        target = link.url.removeprefix(prefix).strip("/")
+        link.active = bool(active) and (target == active or (active == "home" and not target))
+    data["t"] = session.strings[lang]
+    data["lang"] = lang
+    data["prefix"] = prefix
+    context["gl"] = data
+    return context
+
+
+def on_template_context(context: dict, template_name: str, config: MkDocsConfig) -> dict:
+    if template_name == "404.html":
+        lang = current_language(config)
+        session = session_for(config)
+        context["gl"] = {
+            "kind": "404",
+            "t": session.strings[lang],
+            "lang": lang,
+            "ui_lang": lang,
+            "doc_lang": lang,
+            "alternates": [],
+            "prefix": session.settings.language(lang).prefix,
+        }
+    return context

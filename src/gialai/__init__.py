@@ -1,0 +1,1 @@
+"""Publication system for the external information of Gia Lai province."""

@@ -1,0 +1,115 @@
+"""Listings per language: categories, tags and the archive, paginated."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .catalog import Catalog, Entry
+from .settings import Category
+from .text import slugify
+
+PAGE_SEGMENT = "trang"
+TAGS_PATH = "tu-khoa/"
+ARCHIVE_PATH = "luu-tru/"
+
+
+@dataclass
+class Listing:
+    """One page of a listing, in one language."""
+
+    lang: str
+    kind: str  # category | tag | tags | archive
+    base: str  # path of the first page, like 'du-lich/' (no language prefix)
+    title: str
+    entries: list[Entry]
+    page: int = 1
+    pages: int = 1
+    category: Category | None = None
+    tag: str = ""
+    tag_counts: list[tuple[str, str, int]] = field(default_factory=list)
+
+    @property
+    def path(self) -> str:
+        return page_path(self.base, self.page)
+
+    @property
+    def previous_path(self) -> str | None:
+        return page_path(self.base, self.page - 1) if self.page > 1 else None
+
+    @property
+    def next_path(self) -> str | None:
+        return page_path(self.base, self.page + 1) if self.page < self.pages else None
+
+
+def page_path(base: str, number: int) -> str:
+    """Path of page ``number`` of a listing: 'du-lich/', 'du-lich/trang/2/'."""
+    return base if number == 1 else f"{base}{PAGE_SEGMENT}/{number}/"
+
+
+def tag_slug(tag: str) -> str:
+    """URL segment of a tag: folded Latin, or the words themselves for Khmer."""
+    slug = slugify(tag)
+    if slug and slug.strip("-"):
+        return slug
+    cleaned = re.sub(r"[\s/\\?#%&+]+", "-", tag.strip().lower()).strip("-")
+    return cleaned or "tag"
+
+
+def paginate(
+    lang: str, kind: str, base: str, title: str, entries: list[Entry], size: int, **extra
+) -> list[Listing]:
+    """Split entries into pages of ``size``; an empty listing still has one page."""
+    pages = max(1, -(-len(entries) // size))
+    return [
+        Listing(lang, kind, base, title, entries[(n - 1) * size : n * size], n, pages, **extra)
+        for n in range(1, pages + 1)
+    ]
+
+
+def build_listings(catalog: Catalog, lang: str, titles: dict[str, str]) -> list[Listing]:
+    """Every listing page of ``lang``. ``titles`` holds 'archive' and 'tags' headings."""
+    size = catalog.settings.page_size
+    listed = catalog.listed(lang)
+    listings: list[Listing] = []
+    for category in catalog.settings.categories:
+        entries = [e for e in listed if e.source.category == category.key]
+        listings += paginate(
+            lang, "category", f"{category.folder}/", category.name(lang), entries, size,
+            category=category,
+        )
+    listings += paginate(lang, "archive", ARCHIVE_PATH, titles["archive"], listed, size)
+    by_tag: dict[str, tuple[str, list[Entry]]] = {}
+    for entry in listed:
+        for tag in entry.article.tags:
+            slug = tag_slug(tag)
+            by_tag.setdefault(slug, (tag, []))[1].append(entry)
+    counts = sorted(
+        ((tag, slug, len(entries)) for slug, (tag, entries) in by_tag.items()),
+        key=lambda item: (-item[2], item[0].lower()),
+    )
+    listings.append(
+        Listing(lang, "tags", TAGS_PATH, titles["tags"], [], tag_counts=counts)
+    )
+    for slug, (tag, entries) in sorted(by_tag.items()):
+        listings += paginate(
+            lang, "tag", f"{TAGS_PATH}{slug}/", titles["tag"].format(tag=tag), entries, size,
+            tag=tag,
+        )
+    return listings
+
+
+def related(catalog: Catalog, entry: Entry, count: int) -> list[Entry]:
+    """Articles of the same category or sharing a tag, newest first, in the same language."""
+    tags = {tag_slug(tag) for tag in entry.article.tags}
+    found: list[Entry] = []
+    for other in catalog.listed(entry.lang):
+        if other.key == entry.key:
+            continue
+        same_category = other.source.category == entry.source.category
+        shared = tags & {tag_slug(tag) for tag in other.article.tags}
+        if same_category or shared:
+            found.append(other)
+        if len(found) == count:
+            break
+    return found

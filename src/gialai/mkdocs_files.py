@@ -1,0 +1,124 @@
+"""The MkDocs side of content: which source files are built, and generated listing pages.
+
+This is the only module that knows MkDocs' ``File`` and static-i18n's file attributes.
+"""
+
+from __future__ import annotations
+
+import json
+from types import SimpleNamespace
+from typing import Any
+
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import Link
+
+from .catalog import Catalog
+from .listings import ARCHIVE_PATH, Listing
+from .settings import Settings
+
+# Material's scripts and search are not used (see overrides/main.html); source maps are
+# for Material's developers. None of them belongs in a site sent over 3G.
+UNUSED_THEME_FILES = (
+    "assets/javascripts/bundle.",
+    "assets/javascripts/lunr/",
+    "assets/javascripts/workers/",
+)
+
+GENERATED_TEMPLATE = {
+    "category": "listing.html",
+    "archive": "listing.html",
+    "tag": "listing.html",
+    "tags": "tags.html",
+}
+
+
+def select_sources(files: Files, catalog: Catalog, images_dir: str) -> Files:
+    """Keep the source files that this build publishes (before static-i18n picks languages).
+
+    Dropping a draft translation here lets static-i18n fall back to the Vietnamese text;
+    dropping an unpublished source removes the article from every language. Originals of
+    photos are dropped too: readers get resized variants instead.
+    """
+    settings = catalog.settings
+    default = settings.default_language.code
+    broken = {problem.path for problem in catalog.problems}
+    kept = []
+    for file in files:
+        src = file.src_uri
+        if src.startswith(f"{images_dir}/"):
+            continue
+        if src.startswith(UNUSED_THEME_FILES) or src.endswith(".map"):
+            continue
+        if not file.is_documentation_page():
+            kept.append(file)
+            continue
+        lang, _, rest = src.partition("/")
+        key = rest.removesuffix(".md")
+        if settings.relpath(settings.content_dir / src) in broken:
+            continue  # only reachable in the preview, which goes on despite problems
+        if lang not in settings.language_codes:
+            continue
+        if key in catalog.sources:
+            entry = catalog.entry(lang, key)
+            if entry is None or (lang != default and entry.fallback):
+                continue
+        elif lang != default and key not in catalog.pages.get(lang, {}):
+            continue
+        kept.append(file)
+    return Files(kept)
+
+
+def _attach_i18n(file: File, lang: str, path: str, alternates: dict[str, Any]) -> File:
+    # static-i18n reads these attributes to build the language switcher of a page.
+    file.locale = lang
+    file.localization = lang
+    file.locale_alternate_of = lang
+    file.norm_src_uri = f"{path}index.md"
+    file.alternates = {lang: file, **alternates}
+    return file
+
+
+def listing_file(config: Any, settings: Settings, listing: Listing) -> File:
+    """A generated page for one listing page, at its language's address."""
+    prefix = settings.language(listing.lang).prefix
+    path = listing.path
+    content = (
+        "---\n"
+        f"title: {json.dumps(listing.title, ensure_ascii=False)}\n"
+        f"template: {GENERATED_TEMPLATE[listing.kind]}\n"
+        "---\n"
+    )
+    file = File.generated(config, f"{listing.lang}/{path}index.md", content=content)
+    file.dest_uri = f"{prefix}{path}index.html"
+    alternates = {}
+    if listing.kind in ("category", "archive", "tags") and listing.page == 1:
+        for lang in settings.languages:
+            if lang.code != listing.lang:
+                alternates[lang.code] = SimpleNamespace(url=f"{lang.prefix}{path}")
+    return _attach_i18n(file, listing.lang, path, alternates)
+
+
+def add_listings(files: Files, config: Any, settings: Settings, listings: list[Listing]) -> dict:
+    """Add the listing pages to the files; return them by destination for page context."""
+    by_dest = {}
+    for listing in listings:
+        file = listing_file(config, settings, listing)
+        existing = files.get_file_from_path(file.src_uri)
+        if existing is not None:
+            files.remove(existing)
+        files.append(file)
+        by_dest[file.dest_uri] = listing
+    return by_dest
+
+
+def navigation_links(settings: Settings, lang: str, home: str, archive: str) -> list[Link]:
+    """The short navigation of every page: home, categories, archive.
+
+    MkDocs would list every page in every page; this keeps page size independent of the
+    number of articles.
+    """
+    prefix = settings.language(lang).prefix
+    links = [Link(home, prefix or "./")]
+    links += [Link(cat.name(lang), f"{prefix}{cat.folder}/") for cat in settings.categories]
+    links.append(Link(archive, f"{prefix}{ARCHIVE_PATH}"))
+    return links

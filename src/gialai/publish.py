@@ -1,0 +1,48 @@
+"""Finishing a built site: files that span all languages, written once."""
+
+from __future__ import annotations
+
+import logging
+import os
+import shutil
+from pathlib import Path
+from typing import Any
+
+from .sitemap import render_sitemap
+
+log = logging.getLogger("mkdocs.plugins.gialai.publish")
+
+
+def copy_images(session: Any, site_dir: str) -> None:
+    """Copy the image variants that pages of this build use into the site."""
+    for result in session.images._known.values():
+        for variant in result.variants:
+            target = Path(site_dir) / variant.path
+            source = session.images.cache_dir / Path(variant.path).name
+            if target.exists() and target.stat().st_size == source.stat().st_size:
+                continue
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(source, target)
+
+
+def is_last_language(config: Any, session: Any) -> bool:
+    """True in the build that closes the site: all languages done, once per site.
+
+    static-i18n builds the other languages from inside the default language's
+    on_post_build, so the outer build is the last to reach this point. A process that
+    builds one language for a parallel build leaves the site-wide work to its parent.
+    """
+    if os.environ.get("GIALAI_ONLY_LANGUAGE"):
+        return False
+    plugin = config.plugins.get("i18n")
+    return plugin is None or not plugin.building
+
+
+def finish_site(session: Any, site_dir: str) -> None:
+    """Write sitemap and the other site-wide files."""
+    site = Path(site_dir)
+    listings = {lang: session.listings_for(lang) for lang in session.settings.language_codes}
+    (site / "sitemap.xml").write_text(render_sitemap(session.catalog, listings), "utf-8")
+    gz = site / "sitemap.xml.gz"
+    if gz.exists():
+        gz.unlink()

@@ -1,0 +1,65 @@
+"""The sitemap: every published page once, with hreflang alternates for real translations."""
+
+from __future__ import annotations
+
+from xml.sax.saxutils import escape, quoteattr
+
+from . import languages
+from .catalog import Catalog
+from .listings import Listing
+
+_HEAD = (
+    '<?xml version="1.0" encoding="UTF-8"?>\n'
+    '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" '
+    'xmlns:xhtml="http://www.w3.org/1999/xhtml">\n'
+)
+
+
+def sitemap_entries(
+    catalog: Catalog, listings: dict[str, list[Listing]]
+) -> list[tuple[str, str, list[tuple[str, str]]]]:
+    """(path, lastmod, alternates) of every page readers can find, in every language."""
+    settings = catalog.settings
+    rows: list[tuple[str, str, list[tuple[str, str]]]] = []
+    for lang in settings.languages:
+        for key, page in sorted(catalog.pages.get(lang.code, {}).items()):
+            if page.status == "draft":
+                continue
+            path = "" if key == "index" else f"{key}/"
+            if key.endswith("/index"):
+                path = key.removesuffix("index")
+            alternates = languages.page_alternates(catalog, key, path)
+            rows.append((f"{lang.prefix}{path}", "", alternates))
+        for entry in catalog.listed(lang.code):
+            date = entry.source.date.isoformat() if entry.source.date else ""
+            rows.append(
+                (
+                    f"{lang.prefix}{entry.key}/",
+                    date,
+                    languages.article_alternates(catalog, entry.key),
+                )
+            )
+        for listing in listings.get(lang.code, []):
+            alternates = []
+            if listing.kind in ("category", "archive", "tags") and listing.page == 1:
+                alternates = languages.listing_alternates(settings, listing.path)
+            rows.append((f"{lang.prefix}{listing.path}", "", alternates))
+    return rows
+
+
+def render_sitemap(catalog: Catalog, listings: dict[str, list[Listing]]) -> str:
+    """sitemap.xml text."""
+    settings = catalog.settings
+    parts = [_HEAD]
+    for path, lastmod, alternates in sitemap_entries(catalog, listings):
+        parts.append(f"  <url>\n    <loc>{escape(languages.absolute(settings, path))}</loc>\n")
+        if lastmod:
+            parts.append(f"    <lastmod>{lastmod}</lastmod>\n")
+        for code, target in alternates:
+            href = quoteattr(languages.absolute(settings, target))
+            parts.append(
+                f'    <xhtml:link rel="alternate" hreflang="{code}" href={href}/>\n'
+            )
+        parts.append("  </url>\n")
+    parts.append("</urlset>\n")
+    return "".join(parts)

@@ -1,0 +1,80 @@
+"""Interface text of the site per language, kept in ``overrides/strings/<lang>.yml``."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import yaml
+from babel.dates import format_date
+
+from .problems import ContentError, Problem
+from .settings import Settings
+
+_KHMER_DIGITS = str.maketrans("0123456789", "០១២៣៤៥៦៧៨៩")
+_DIGITS = {"latn": str.maketrans("", ""), "khmr": _KHMER_DIGITS}
+
+
+class Strings:
+    """The interface text of one language, with its date and number formats."""
+
+    def __init__(self, lang: str, values: dict[str, str]) -> None:
+        self.lang = lang
+        self.values = values
+        self._digits = _DIGITS.get(values.get("digits", "latn"), _DIGITS["latn"])
+
+    def __call__(self, key: str, **fields: object) -> str:
+        """The text for ``key`` with its {fields} filled in."""
+        text = self.values[key]
+        if fields:
+            text = text.format(**{k: self.number(v) for k, v in fields.items()})
+        return text
+
+    def number(self, value: object) -> str:
+        """Numbers written in the language's digits (Khmer digits for km)."""
+        if isinstance(value, int):
+            return str(value).translate(self._digits)
+        return str(value)
+
+    def date(self, value: dt.date) -> str:
+        """A date as readers of the language write it, month names from Babel."""
+        text = format_date(value, self.values["date_format"], locale=self.lang)
+        return text.translate(self._digits)
+
+
+def load_strings(settings: Settings) -> dict[str, Strings]:
+    """Read every language's strings; a missing file or key is a problem, not a crash."""
+    folder = settings.project_dir / settings.strings_dir
+    default = settings.default_language.code
+    loaded: dict[str, dict[str, str]] = {}
+    problems: list[Problem] = []
+    for code in settings.language_codes:
+        path = folder / f"{code}.yml"
+        rel = settings.relpath(path)
+        if not path.is_file():
+            problems.append(
+                Problem(rel, 0, "", f"missing; copy {settings.strings_dir}/{default}.yml to it "
+                        "and translate every line.")
+            )
+            continue
+        try:
+            data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        except (yaml.YAMLError, UnicodeDecodeError) as error:
+            problems.append(Problem(rel, 0, "", f"is not valid YAML text ({error})."))
+            continue
+        loaded[code] = {str(k): str(v) for k, v in data.items()}
+    if default in loaded:
+        for code, values in loaded.items():
+            for key in loaded[default]:
+                if key not in values:
+                    problems.append(
+                        Problem(settings.relpath(folder / f"{code}.yml"), 0, key,
+                                f"missing; translate it from {settings.strings_dir}/{default}.yml.")
+                    )
+    if problems:
+        raise ContentError(problems)
+    return {code: Strings(code, values) for code, values in loaded.items()}
+
+
+def strings_dir(settings: Settings) -> Path:
+    return settings.project_dir / settings.strings_dir

@@ -1,0 +1,173 @@
+"""What templates show: plain dictionaries built from entries, listings and strings."""
+
+from __future__ import annotations
+
+import math
+import re
+from typing import Any
+
+from .catalog import DRAFT, SCHEDULED, Catalog, Entry
+from .images import ImageCache, render_picture
+from .listings import Listing, related, tag_slug
+from .strings import Strings
+from .text import is_khmer
+
+CARD_SIZES = "(min-width: 60em) 22rem, (min-width: 45em) 45vw, 100vw"
+COVER_SIZES = "(min-width: 76em) 46rem, 100vw"
+_WORD = re.compile(r"\w+")
+_KHMER_CHARS = re.compile(r"[\u1780-\u17FF]")
+# Khmer has no spaces between words; about six code points make a word on average.
+_KHMER_CHARS_PER_WORD = 6
+WORDS_PER_MINUTE = 200
+
+
+def article_url(lang_prefix: str, key: str) -> str:
+    """Site-root path of an article: 'en/du-lich/thac-50/'."""
+    return f"{lang_prefix}{key}/"
+
+
+def reading_minutes(text: str) -> int:
+    """Minutes a reader needs, counting Khmer words by their average length."""
+    khmer = len(_KHMER_CHARS.findall(text))
+    other = len(_WORD.findall(_KHMER_CHARS.sub(" ", text)))
+    words = other + khmer / _KHMER_CHARS_PER_WORD
+    return max(1, math.ceil(words / WORDS_PER_MINUTE))
+
+
+class Views:
+    """Builds template data for one language of one build."""
+
+    def __init__(
+        self, catalog: Catalog, lang: str, strings: Strings, images: ImageCache | None
+    ) -> None:
+        self.catalog = catalog
+        self.settings = catalog.settings
+        self.lang = lang
+        self.prefix = self.settings.language(lang).prefix
+        self.t = strings
+        self.images = images
+
+    def picture(self, image_name: str, alt: str, base_url: str, sizes: str, lazy: bool) -> str:
+        if self.images is None:
+            return ""
+        source = self.settings.images_path / image_name
+        return render_picture(self.images.get(source), alt, base_url, sizes, lazy=lazy)
+
+    def category(self, key: str) -> dict[str, str]:
+        category = self.settings.category(key)
+        if category is None:
+            return {"name": key, "url": self.prefix}
+        return {"name": category.name(self.lang), "url": f"{self.prefix}{category.folder}/"}
+
+    def badge(self, entry: Entry) -> str:
+        if entry.state == DRAFT:
+            return self.t("draft_badge")
+        if entry.state == SCHEDULED and entry.source.publish_date:
+            return self.t("scheduled_badge", date=self.t.date(entry.source.publish_date))
+        return ""
+
+    def card(self, entry: Entry, base_url: str, lazy: bool = True) -> dict[str, Any]:
+        """A teaser of an article for listings."""
+        article = entry.article
+        date = entry.source.date
+        cover = article.cover
+        return {
+            "title": article.title,
+            "summary": article.summary,
+            "url": article_url(self.prefix, entry.key),
+            "date": self.t.date(date) if date else "",
+            "iso_date": date.isoformat() if date else "",
+            "category": self.category(entry.source.category),
+            "picture": self.picture(cover.image, cover.alt, base_url, CARD_SIZES, lazy)
+            if cover
+            else "",
+            "badge": self.badge(entry),
+        }
+
+    def article(self, entry: Entry, base_url: str, page_text: str) -> dict[str, Any]:
+        """Everything an article page shows around its body."""
+        article = entry.article
+        source = entry.source
+        cover = article.cover
+        minutes = reading_minutes(page_text)
+        data: dict[str, Any] = {
+            "kind": "article",
+            "title": article.title,
+            "summary": article.summary,
+            "date": self.t.date(source.date) if source.date else "",
+            "iso_date": source.date.isoformat() if source.date else "",
+            "byline": article.byline,
+            "dateline": article.dateline,
+            "category": self.category(source.category),
+            "reading_time": self.t("reading_time_one")
+            if minutes == 1
+            else self.t("reading_time_other", minutes=minutes),
+            "tags": [
+                {"name": tag, "url": f"{self.prefix}tu-khoa/{tag_slug(tag)}/"}
+                for tag in (article.tags if entry.translated else ())
+            ],
+            "cover": None,
+            "related": [
+                self.card(other, base_url)
+                for other in related(self.catalog, entry, self.settings.related_count)
+            ],
+            "badge": self.badge(entry),
+            "fallback": entry.fallback,
+            "content_lang": article.lang,
+            "outdated": False,
+            "source_url": article_url("", entry.key),
+        }
+        if cover:
+            data["cover"] = {
+                "picture": self.picture(cover.image, cover.alt, base_url, COVER_SIZES, False),
+                "caption": cover.caption,
+                "credit": self.t("photo_credit", credit=cover.credit) if cover.credit else "",
+            }
+        if entry.translated and entry.lang != self.settings.default_language.code:
+            data["outdated"] = article.source_revision != source.revision
+        return data
+
+    def listing(self, listing: Listing, base_url: str) -> dict[str, Any]:
+        """A listing page: its cards and its previous/next links."""
+        return {
+            "kind": listing.kind,
+            "title": listing.title,
+            "cards": [
+                self.card(entry, base_url, lazy=index >= 3)
+                for index, entry in enumerate(listing.entries)
+            ],
+            "page": listing.page,
+            "pages": listing.pages,
+            "page_of": self.t("page_of", page=listing.page, pages=listing.pages),
+            "previous": f"{self.prefix}{listing.previous_path}" if listing.previous_path else "",
+            "next": f"{self.prefix}{listing.next_path}" if listing.next_path else "",
+            "tags": [
+                {"name": tag, "url": f"{self.prefix}tu-khoa/{slug}/", "count": count}
+                for tag, slug, count in listing.tag_counts
+            ],
+            "khmer": is_khmer(listing.title),
+        }
+
+    def home(self, base_url: str, latest_count: int = 7, per_category: int = 4) -> dict:
+        """The front page: the newest articles, then a few of each category."""
+        listed = self.catalog.listed(self.lang)
+        sections = []
+        for category in self.settings.categories:
+            entries = [e for e in listed if e.source.category == category.key][:per_category]
+            if entries:
+                sections.append(
+                    {
+                        "name": category.name(self.lang),
+                        "url": f"{self.prefix}{category.folder}/",
+                        "more": self.t("more_in", category=category.name(self.lang)),
+                        "cards": [self.card(e, base_url) for e in entries],
+                    }
+                )
+        return {
+            "kind": "home",
+            "latest": [
+                self.card(entry, base_url, lazy=index >= 2)
+                for index, entry in enumerate(listed[:latest_count])
+            ],
+            "sections": sections,
+        }
