@@ -179,15 +179,21 @@ def _field_lines(node: yaml.Node | None) -> dict[str, int]:
 
 
 def _yaml_hint(problem: str) -> str:
+    """Plain words for PyYAML's messages (libyaml and pure Python word them differently)."""
     if "mapping values are not allowed" in problem:
-        return "put quotes around a value that contains ': ', like title: \"Gia Lai: 50 năm\"."
-    if "found character '\\t'" in problem:
-        return "indent with spaces, not tabs."
-    if "could not find expected ':'" in problem:
-        return "each line needs a field name, a colon and a value, like byline: Nguyễn Thu Hà."
-    if "found undefined alias" in problem or "found unhashable key" in problem:
-        return "put quotes around a value that starts with '*', '&', '[' or '{'."
-    return "check the quotes and the indentation on that line."
+        return (
+            "a value contains ': ' without quotes; put the value in quotes, like "
+            'title: "Gia Lai: 50 năm".'
+        )
+    if "\\t" in problem or "tab" in problem:
+        return "a line is indented with a tab; indent with spaces."
+    if "could not find expected ':'" in problem or "expected <block end>" in problem:
+        return "a line is not in the form 'field: value'; write it like byline: Nguyễn Thu Hà."
+    if "alias" in problem or "anchor" in problem or "unhashable" in problem:
+        return "a value starts with '*', '&', '[' or '{'; put the value in quotes."
+    if "quoted scalar" in problem or "unexpected end of stream" in problem:
+        return "a quote is opened but not closed; close it on the same line."
+    return "check the quotes and the indentation on this line."
 
 
 def _read_text(path: Path, rel: str, max_bytes: int) -> tuple[str | None, list[Problem]]:
@@ -253,6 +259,7 @@ class _Checker:
         self.rel = rel
         self.lines = lines
         self.problems: list[Problem] = []
+        self.draft = False
 
     def add(self, name: str, message: str, line: int | None = None) -> None:
         if line is None:
@@ -273,7 +280,7 @@ class _Checker:
         if not isinstance(value, str):
             self.add(label, f"expected text, got {_describe(value)}; write it in quotes.")
             return ""
-        if required and not value.strip():
+        if required and not value.strip() and not self.draft:
             self.add(label, f"is empty; every article needs a {name}.")
         return value.strip()
 
@@ -376,7 +383,7 @@ def parse_article(
                 rel,
                 line,
                 "",
-                f"the front matter is not valid YAML ({problem}); {_yaml_hint(problem)}",
+                f"the front matter is not valid YAML: {_yaml_hint(problem)}",
             )
         ]
     except yaml.YAMLError as error:
@@ -396,6 +403,9 @@ def parse_article(
         ]
     data = {str(name): value for name, value in data.items()}
     check = _Checker(rel, _field_lines(node))
+    status = data.get("status", "published")
+    # A draft is work in progress: empty fields are allowed until it is published.
+    check.draft = status == "draft"
     article = Article(path=path, rel=rel, lang=lang, key=key, kind=kind)
     article.field_lines = check.lines
     article.body = _COMMENT.sub(lambda m: "\n" * m.group(0).count("\n"), body)
@@ -426,7 +436,6 @@ def parse_article(
         article.source_revision = check.text(data, "source_revision")
         article.tags = check.tags(data)
 
-    status = data.get("status", "published")
     if status not in STATUSES:
         check.add("status", f"{_describe(status)} is not a status; write published or draft.")
     else:
@@ -466,7 +475,7 @@ def parse_article(
             f"rename it to '{suggestion}.md'.",
             line=0,
         )
-    if not article.body.strip() and kind == "article":
+    if not article.body.strip() and kind == "article" and article.status != "draft":
         check.add("", "the article has no text below the front matter; write the article "
                   "there.", line=body_line)
 

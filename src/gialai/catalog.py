@@ -51,6 +51,7 @@ class Catalog:
     translations: dict[str, dict[str, Article]] = field(default_factory=dict)
     pages: dict[str, dict[str, Article]] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
+    orphans: dict[str, list[Article]] = field(default_factory=dict)
     _entries: dict[str, list[Entry]] = field(default_factory=dict, repr=False)
     _index: dict[str, dict[str, Entry]] = field(default_factory=dict, repr=False)
 
@@ -216,6 +217,7 @@ def load_catalog(
             if source is None:
                 if (content / default / f"{key}.md").exists():
                     continue  # the source has problems of its own, already reported
+                catalog.orphans.setdefault(lang, []).append(article)
                 problems.append(
                     Problem(
                         article.rel,

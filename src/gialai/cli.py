@@ -1,0 +1,395 @@
+"""The ``gialai`` command: write, translate, check, build and preview the site."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from .catalog import load_catalog
+from .problems import ContentError, render_problems
+from .settings import Settings, load_settings
+from .text import slugify
+from .translations import (
+    IN_PROGRESS,
+    MISSING,
+    ORPHANED,
+    OUTDATED,
+    STATES,
+    UP_TO_DATE,
+    count_states,
+    source_text_as_comments,
+    translation_status,
+    write_revision,
+)
+
+DESCRIPTION = """\
+Write, translate, check, build and preview the Gia Lai external-information site.
+
+Typical day:
+  gialai new "Thác 50 ở Kbang" --category tourism   start a Vietnamese article
+  gialai serve                                     preview it at http://127.0.0.1:8000/
+  gialai check                                     list every mistake in the content
+  gialai translate thac-50-o-kbang --to en         start the English translation
+  gialai status                                    see which translations need work
+  gialai build                                     build the public web site into site/
+"""
+
+
+class UsageError(Exception):
+    """A mistake in how the command was called, explained in plain words."""
+
+
+def _find_config(path: str | None) -> Path:
+    if path:
+        config = Path(path)
+    else:
+        here = Path.cwd()
+        config = next(
+            (p / "mkdocs.yml" for p in (here, *here.parents) if (p / "mkdocs.yml").is_file()),
+            here / "mkdocs.yml",
+        )
+    if not config.is_file():
+        raise UsageError(
+            f"no mkdocs.yml found at {config}; run the command inside the project folder "
+            "or give --config."
+        )
+    return config.resolve()
+
+
+def _settings(args: argparse.Namespace) -> Settings:
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    return load_settings(_find_config(args.config))
+
+
+def _date(value: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"'{value}' is not a date; write it like 2025-12-30"
+        ) from None
+
+
+def _find_source(settings: Settings, catalog, slug: str):
+    slug = slug.removesuffix(".md").strip("/")
+    for key, article in catalog.sources.items():
+        if key == slug or article.slug == slug:
+            return article
+    raise UsageError(
+        f"there is no Vietnamese article '{slug}'; `gialai status` lists the articles."
+    )
+
+
+def _yaml_text(value: str) -> str:
+    return json.dumps(value, ensure_ascii=False)
+
+
+# --- commands -----------------------------------------------------------------------------
+
+
+def cmd_new(args: argparse.Namespace) -> int:
+    settings = _settings(args)
+    category = settings.category(args.category)
+    if category is None:
+        known = ", ".join(cat.key for cat in settings.categories)
+        raise UsageError(f"'{args.category}' is not a category; use one of {known}.")
+    slug = args.slug or slugify(args.title)
+    if not slug:
+        raise UsageError("the title gives no usable file name; add --slug like --slug thac-50.")
+    default = settings.default_language.code
+    path = settings.content_dir / default / category.folder / f"{slug}.md"
+    if path.exists():
+        raise UsageError(
+            f"{settings.relpath(path)} already exists; choose another title or --slug. "
+            "Nothing was changed."
+        )
+    date = args.date or dt.date.today()
+    text = (
+        "---\n"
+        f"title: {_yaml_text(args.title)}\n"
+        'summary: ""\n'
+        f"date: {date.isoformat()}\n"
+        f"category: {category.key}\n"
+        "tags: []\n"
+        f"byline: {_yaml_text(args.byline or '')}\n"
+        "dateline: Pleiku\n"
+        "# cover:\n"
+        "#   image: ten-anh.jpg        # a photo in content/images/\n"
+        "#   alt: Mô tả bức ảnh cho người không nhìn thấy\n"
+        "#   caption: Chú thích ảnh\n"
+        "#   credit: Tên tác giả ảnh\n"
+        "status: draft\n"
+        "---\n"
+        "Viết đoạn mở đầu ở đây.\n"
+    )
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with path.open("x", encoding="utf-8") as handle:
+        handle.write(text)
+    print(f"Created {settings.relpath(path)}")
+    print("It is a draft: write it, then change 'status: draft' to 'status: published'.")
+    return 0
+
+
+def cmd_translate(args: argparse.Namespace) -> int:
+    settings = _settings(args)
+    if args.to not in settings.language_codes or args.to == settings.default_language.code:
+        others = [c for c in settings.language_codes if c != settings.default_language.code]
+        raise UsageError(f"--to must be one of {', '.join(others)}.")
+    catalog = load_catalog(settings, preview=True)
+    source = _find_source(settings, catalog, args.slug)
+    path = settings.content_dir / args.to / f"{source.key}.md"
+    if path.exists():
+        raise UsageError(
+            f"{settings.relpath(path)} already exists. After updating it to the latest "
+            f"Vietnamese, run: gialai mark-translated {source.slug} --to {args.to}"
+        )
+    lines = [
+        "---",
+        f"# Translation of {source.rel}.",
+        "# Replace the Vietnamese with your translation, then set status: published.",
+        f"title: {_yaml_text(source.title)}",
+        f"summary: {_yaml_text(source.summary)}",
+        f"tags: [{', '.join(_yaml_text(tag) for tag in source.tags)}]",
+    ]
+    if source.cover is not None:
+        lines += [
+            "cover:",
+            f"  alt: {_yaml_text(source.cover.alt)}",
+            f"  caption: {_yaml_text(source.cover.caption)}",
+        ]
+    lines += ["status: draft", f"source_revision: {source.revision}", "---", ""]
+    text = "\n".join(lines) + source_text_as_comments(source)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with path.open("x", encoding="utf-8") as handle:
+        handle.write(text)
+    print(f"Created {settings.relpath(path)} from {source.rel} (revision {source.revision}).")
+    print("Translate the text below each Vietnamese comment, then set status: published.")
+    return 0
+
+
+def cmd_mark_translated(args: argparse.Namespace) -> int:
+    settings = _settings(args)
+    catalog = load_catalog(settings, preview=True)
+    targets = []
+    languages = [args.to] if args.to else [
+        c for c in settings.language_codes if c != settings.default_language.code
+    ]
+    if args.all:
+        for lang in languages:
+            for key, translation in catalog.translations.get(lang, {}).items():
+                targets.append((translation, catalog.sources[key]))
+    else:
+        if not args.slug or not args.to:
+            raise UsageError("give an article and a language, like: mark-translated thac-50 --to en")
+        source = _find_source(settings, catalog, args.slug)
+        translation = catalog.translations.get(args.to, {}).get(source.key)
+        if translation is None:
+            raise UsageError(
+                f"there is no {args.to} translation of {source.rel} yet; start one with: "
+                f"gialai translate {source.slug} --to {args.to}"
+            )
+        targets.append((translation, source))
+    for translation, source in targets:
+        if translation.source_revision == source.revision:
+            continue
+        write_revision(translation.path, source.revision)
+        print(f"{translation.rel}: now marked as translated from revision {source.revision}")
+    return 0
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    settings = _settings(args)
+    catalog = load_catalog(settings, build_date=args.build_date, preview=args.preview)
+    if args.external:
+        from .links import external_links
+
+        for rel, line, url in external_links(catalog):
+            print(f"{rel}:{line}: {url}")
+    if catalog.problems:
+        print(render_problems(sorted(set(catalog.problems))))
+        return 1
+    count = len(catalog.sources)
+    print(f"No problems found in {count} articles.")
+    return 0
+
+
+def cmd_status(args: argparse.Namespace) -> int:
+    settings = _settings(args)
+    catalog = load_catalog(settings, preview=True)
+    status = translation_status(catalog)
+    if args.lang:
+        status = {lang: rows for lang, rows in status.items() if lang in args.lang}
+    if args.json:
+        payload = {
+            lang: {"counts": count_states(rows), "articles": [row.as_dict() for row in rows]}
+            for lang, rows in status.items()
+        }
+        print(json.dumps(payload, ensure_ascii=False, indent=2))
+    else:
+        for lang, rows in status.items():
+            counts = count_states(rows)
+            name = settings.language(lang).name
+            summary = ", ".join(f"{counts[state]} {state}" for state in STATES)
+            print(f"{name} ({lang}): {summary}")
+            width = max((len(row.key) for row in rows), default=10)
+            for row in rows:
+                hint = ""
+                if row.state == MISSING:
+                    hint = f"gialai translate {row.key.rsplit('/', 1)[-1]} --to {lang}"
+                elif row.state == OUTDATED:
+                    hint = "the Vietnamese changed since this was translated"
+                elif row.state == ORPHANED:
+                    hint = f"{row.translation} has no Vietnamese source"
+                elif row.state == IN_PROGRESS:
+                    hint = "draft"
+                marker = "  " if row.state == UP_TO_DATE else "! "
+                print(f"  {marker}{row.state:<12} {row.key:<{width}}  {hint}".rstrip())
+            print()
+    failing = set()
+    for wanted in args.fail_on or []:
+        for lang, rows in status.items():
+            counts = count_states(rows)
+            if wanted == "outdated" and counts[OUTDATED]:
+                failing.add(f"{counts[OUTDATED]} outdated in {lang}")
+            if wanted == "missing" and (counts[MISSING] or counts[IN_PROGRESS]):
+                failing.add(f"{counts[MISSING] + counts[IN_PROGRESS]} missing in {lang}")
+    if failing:
+        print("Failing because of: " + "; ".join(sorted(failing)), file=sys.stderr)
+        return 1
+    return 0
+
+
+def cmd_build(args: argparse.Namespace) -> int:
+    from .builder import BuildFailed, build_site
+
+    config = _find_config(args.config)
+    editions = ["web", "kiosk"] if args.all else (["kiosk"] if args.kiosk else ["web"])
+    for edition in editions:
+        config_file = config
+        if edition == "kiosk":
+            config_file = config.parent / "mkdocs.kiosk.yml"
+        out = Path(args.site_dir) if args.site_dir and len(editions) == 1 else None
+        if out is None:
+            out = config.parent / ("site-kiosk" if edition == "kiosk" else "site")
+        try:
+            result = build_site(
+                config_file, out, build_date=args.build_date, preview=args.preview,
+                edition=edition, quiet=args.quiet,
+            )
+        except BuildFailed as error:
+            print(f"Build of the {edition} edition stopped: {error}", file=sys.stderr)
+            return 1
+        print(f"Built the {edition} edition into {result.site_dir} in {result.seconds:.1f} s.")
+    return 0
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    from .builder import build_env
+
+    config = _find_config(args.config)
+    if args.kiosk:
+        config = config.parent / "mkdocs.kiosk.yml"
+    env = build_env(args.build_date, preview=True, edition="kiosk" if args.kiosk else "web")
+    command = [
+        sys.executable, "-m", "mkdocs", "serve", "--config-file", str(config),
+        "--dev-addr", f"{args.host}:{args.port}",
+    ]
+    print(f"Preview with drafts at http://{args.host}:{args.port}/ (stop with Ctrl+C)")
+    try:
+        return subprocess.call(command, env=env, cwd=config.parent)
+    except KeyboardInterrupt:
+        return 0
+
+
+# --- entry point --------------------------------------------------------------------------
+
+
+def make_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="gialai",
+        description=DESCRIPTION,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("--config", help="the project's mkdocs.yml (found automatically)")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    new = sub.add_parser("new", help="start a Vietnamese article from its title")
+    new.add_argument("title", help='the headline, like "Thác 50 ở Kbang"')
+    new.add_argument("--category", required=True,
+                     help="news, culture, tourism, investment (or one added in mkdocs.yml)")
+    new.add_argument("--byline", help="the author's name")
+    new.add_argument("--date", type=_date, help="publication date, like 2025-12-30 (today)")
+    new.add_argument("--slug", help="the file name without .md (made from the title)")
+    new.set_defaults(func=cmd_new)
+
+    translate = sub.add_parser("translate", help="start a translation of an article")
+    translate.add_argument("slug", help="the article's file name without .md")
+    translate.add_argument("--to", required=True, help="the language: en or km")
+    translate.set_defaults(func=cmd_translate)
+
+    mark = sub.add_parser(
+        "mark-translated",
+        help="record that a translation now matches the latest Vietnamese",
+    )
+    mark.add_argument("slug", nargs="?", help="the article's file name without .md")
+    mark.add_argument("--to", help="the language: en or km")
+    mark.add_argument("--all", action="store_true", help="every translation (of --to, if given)")
+    mark.set_defaults(func=cmd_mark_translated)
+
+    check = sub.add_parser("check", help="list every mistake in the content, without building")
+    check.add_argument("--external", action="store_true",
+                       help="also list links to other sites (they are not visited)")
+    check.add_argument("--build-date", type=_date, help="check as if today were this date")
+    check.add_argument("--preview", action="store_true", help="check drafts as published")
+    check.set_defaults(func=cmd_check)
+
+    status = sub.add_parser("status", help="which translations are up to date, outdated, missing")
+    status.add_argument("--json", action="store_true", help="print JSON for scripts")
+    status.add_argument("--lang", action="append", help="only this language (repeatable)")
+    status.add_argument("--fail-on", action="append", choices=["outdated", "missing"],
+                        help="exit with an error if any translation is in this state")
+    status.set_defaults(func=cmd_status)
+
+    build = sub.add_parser("build", help="build the site into site/ (kiosk: site-kiosk/)")
+    build.add_argument("--kiosk", action="store_true", help="build the kiosk edition")
+    build.add_argument("--all", action="store_true", help="build the web and kiosk editions")
+    build.add_argument("--site-dir", help="where to write the site")
+    build.add_argument("--build-date", type=_date,
+                       help="publish as of this date, like 2025-12-30 (today)")
+    build.add_argument("--preview", action="store_true", help="include drafts (not for the public)")
+    build.add_argument("--quiet", action="store_true", help="print only warnings and errors")
+    build.set_defaults(func=cmd_build)
+
+    serve = sub.add_parser("serve", help="preview the site with drafts, rebuilt on every save")
+    serve.add_argument("--host", default="127.0.0.1")
+    serve.add_argument("--port", type=int, default=8000)
+    serve.add_argument("--kiosk", action="store_true", help="preview the kiosk edition")
+    serve.add_argument("--build-date", type=_date, help="preview as of this date")
+    serve.set_defaults(func=cmd_serve)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the command line; content and usage mistakes print a message, never a traceback."""
+    parser = make_parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "func", None):
+        parser.print_help()
+        return 2
+    try:
+        return args.func(args)
+    except UsageError as error:
+        print(f"gialai {args.command}: {error}", file=sys.stderr)
+        return 2
+    except ContentError as error:
+        print(str(error), file=sys.stderr)
+        return 1
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())
