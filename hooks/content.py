@@ -10,8 +10,11 @@ from mkdocs.plugins import CombinedEvent, event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
+from mkdocs.utils import get_relative_url
 
 from gialai import mkdocs_files
+from gialai.feeds import feed_for_category
+from gialai.images import rewrite_body_images
 from gialai.problems import ContentError
 from gialai.session import COMMAND, current_language, session_for
 
@@ -66,6 +69,16 @@ def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
     return nav
 
 
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    session = session_for(config)
+    settings = session.settings
+    page_dir = (settings.content_dir / page.file.src_uri).parent
+    base_url = get_relative_url(".", page.url)
+    return rewrite_body_images(
+        markdown, page_dir, settings.images_path, session.images, base_url
+    )
+
+
 def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: Navigation) -> dict:
     session = session_for(config)
     lang = current_language(config)
@@ -86,6 +99,11 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: Naviga
         data = {"kind": "page"}
         active = ""
     prefix = session.settings.language(lang).prefix
+    category = session.settings.category_for_folder(active) if active else None
+    data["feeds"] = [
+        {"title": feed.title, "url": feed.path}
+        for feed in feed_for_category(session.feeds_for(lang), category)
+    ]
     for link in nav.items:
         target = link.url.removeprefix(prefix).strip("/")
         link.active = bool(active) and (target == active or (active == "home" and not target))
@@ -108,5 +126,9 @@ def on_template_context(context: dict, template_name: str, config: MkDocsConfig)
             "doc_lang": lang,
             "alternates": [],
             "prefix": session.settings.language(lang).prefix,
+            "switch": [
+                {"lang": other.code, "name": other.name, "url": other.prefix}
+                for other in session.settings.languages
+            ],
         }
     return context

@@ -36,6 +36,12 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: Naviga
     data["alternates"] = [
         {"lang": code, "href": languages.absolute(settings, target)} for code, target in pairs
     ]
+    data["switch"] = [
+        {"lang": code, "name": name, "url": target}
+        for code, name, target in languages.switch_targets(
+            catalog, kind, key, path, data.get("page", 1)
+        )
+    ]
     data["ui_lang"] = lang
     data["doc_lang"] = data.get("content_lang", lang) if data.get("fallback") else lang
     source_path = f"{key}/"
@@ -44,6 +50,9 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: Naviga
     )
     if page.file.url in ("./", ""):
         data["canonical"] = languages.absolute(settings, "")
+    data["og"] = languages.open_graph(
+        session.strings, lang, data, page.title or config.site_name, settings, pairs
+    )
     return context
 
 

@@ -7,6 +7,7 @@ needed, and ``width``/``height`` so the layout does not jump while they load.
 from __future__ import annotations
 
 import hashlib
+import re
 import html
 import os
 import tempfile
@@ -143,3 +144,46 @@ def render_picture(
         f'<picture><source type="image/webp" srcset="{srcset("image/webp")}" sizes="{sizes}">'
         f"<img {' '.join(attrs)}></picture>"
     )
+
+
+_MARKDOWN_IMAGE = re.compile(
+    r'!\[(?P<alt>[^\]]*)\]\((?P<target>[^)\s]+)(?:\s+"(?P<title>[^"]*)")?\)'
+)
+BODY_SIZES = "(min-width: 45em) 42rem, 100vw"
+
+
+def rewrite_body_images(
+    markdown: str, page_dir: Path, images_root: Path, cache: ImageCache, base_url: str
+) -> str:
+    """Replace Markdown images of content/images/ by responsive ``<picture>`` markup.
+
+    An image alone on its line becomes a figure; its title (if any) is the caption.
+    """
+    root = images_root.resolve()
+
+    def replace(match: re.Match) -> str:
+        target = (page_dir / match.group("target")).resolve()
+        try:
+            target.relative_to(root)
+        except ValueError:
+            return match.group(0)
+        if not target.is_file():
+            return match.group(0)
+        picture = render_picture(cache.get(target), match.group("alt"), base_url, BODY_SIZES)
+        return picture
+
+    lines = []
+    for line in markdown.split("\n"):
+        match = _MARKDOWN_IMAGE.fullmatch(line.strip())
+        if match and match.group("title"):
+            replaced = replace(match)
+            if replaced != match.group(0):
+                caption = html.escape(match.group("title"))
+                line = (
+                    f'<figure class="gl-figure">{replaced}'
+                    f"<figcaption>{caption}</figcaption></figure>"
+                )
+                lines.append(line)
+                continue
+        lines.append(_MARKDOWN_IMAGE.sub(replace, line))
+    return "\n".join(lines)

@@ -51,6 +51,50 @@ def _with_default(
     return pairs + [("x-default", f"{settings.default_language.prefix}{default_path}")]
 
 
+def switch_targets(
+    catalog: Catalog, kind: str, key: str, path: str, page: int = 1
+) -> list[tuple[str, str, str]]:
+    """(language, name, site path) for the language switcher: the same page in each language.
+
+    An article leads to its translation, or to the Vietnamese text with a notice; a listing
+    to the same listing; a tag page (tags differ per language) to the other home page.
+    """
+    settings = catalog.settings
+    targets = []
+    for lang in settings.languages:
+        if kind == "article" and catalog.entry(lang.code, key) is not None:
+            target = f"{lang.prefix}{key}/"
+        elif kind in ("category", "archive", "tags") and page == 1:
+            target = f"{lang.prefix}{path}"
+        elif kind in ("home", "page"):
+            target = f"{lang.prefix}{path}"
+        else:
+            target = lang.prefix
+        targets.append((lang.code, lang.name, target))
+    return targets
+
+
 def set_document_language(html: str, lang: str) -> str:
     """Set ``<html lang>``: a fallback page under /km/ is Vietnamese text, so lang="vi"."""
     return _HTML_LANG.sub(f'<html lang="{lang}"', html, count=1)
+
+
+def open_graph(
+    strings: dict, lang: str, data: dict, title: str, settings: Settings, pairs: list
+) -> dict:
+    """Open Graph and Twitter card fields of a page."""
+    image = data.get("image")
+    alternate = [
+        strings[code].values["og_locale"]
+        for code, _path in pairs
+        if code not in ("x-default", lang) and code in strings
+    ]
+    return {
+        "type": "article" if data.get("kind") == "article" else "website",
+        "title": data.get("title") or title,
+        "description": data.get("summary") or "",
+        "locale": strings[data.get("doc_lang", lang)].values["og_locale"],
+        "alternate_locales": alternate,
+        "image": absolute(settings, image) if image else "",
+        "image_alt": data.get("image_alt", ""),
+    }

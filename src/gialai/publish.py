@@ -8,6 +8,7 @@ import shutil
 from pathlib import Path
 from typing import Any
 
+from .feeds import render_feed
 from .sitemap import render_sitemap
 
 log = logging.getLogger("mkdocs.plugins.gialai.publish")
@@ -23,6 +24,14 @@ def copy_images(session: Any, site_dir: str) -> None:
                 continue
             target.parent.mkdir(parents=True, exist_ok=True)
             shutil.copyfile(source, target)
+
+
+def write_feeds(session: Any, lang: str, site_dir: str) -> None:
+    """The Atom feeds of one language."""
+    for feed in session.feeds_for(lang):
+        target = Path(site_dir) / feed.path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(render_feed(session.catalog, feed), encoding="utf-8")
 
 
 def is_last_language(config: Any, session: Any) -> bool:

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from .catalog import Catalog, load_catalog
+from .feeds import Feed, feeds_for
 from .images import ImageCache
 from .listings import Listing, build_listings
 from .problems import ContentError, Problem
@@ -68,6 +69,14 @@ class Session:
 
     def views(self, lang: str) -> Views:
         return Views(self.catalog, lang, self.strings[lang], self.images)
+
+    def feeds_for(self, lang: str) -> list[Feed]:
+        key = f"feeds:{lang}"
+        if key not in self.extra:
+            t = self.strings[lang]
+            site_name = self.settings.site_name_for(lang)
+            self.extra[key] = feeds_for(self.catalog, lang, site_name, t.values["feed_title"])
+        return self.extra[key]
 
     def listings_for(self, lang: str) -> list[Listing]:
         if lang not in self.listings:

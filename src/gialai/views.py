@@ -9,6 +9,7 @@ from typing import Any
 from .catalog import DRAFT, SCHEDULED, Catalog, Entry
 from .images import ImageCache, render_picture
 from .listings import Listing, related, tag_slug
+from .qr import qr_svg
 from .strings import Strings
 from .text import is_khmer
 
@@ -117,7 +118,12 @@ class Views:
             "outdated": False,
             "source_url": article_url("", entry.key),
         }
+        public = f"{self.settings.public_url}{article_url(self.prefix, entry.key)}"
+        data["share"] = {"url": public, "qr": qr_svg(public, self.t("print_qr"))}
         if cover:
+            image = self.images.get(self.settings.images_path / cover.image) if self.images else None
+            data["image"] = image.fallback().path if image else ""
+            data["image_alt"] = cover.alt
             data["cover"] = {
                 "picture": self.picture(cover.image, cover.alt, base_url, COVER_SIZES, False),
                 "caption": cover.caption,
