@@ -59,6 +59,12 @@ def _add_listings(files: Files, config: MkDocsConfig) -> Files:
 on_files = CombinedEvent(_select_sources, _add_listings)
 
 
+def on_env(env, config: MkDocsConfig, files: Files):
+    # Templates do not change during a build: skip Jinja's file check on every include.
+    env.auto_reload = False
+    return env
+
+
 # After static-i18n (-100) has translated the navigation it knows.
 @event_priority(-110)
 def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:

@@ -1,0 +1,47 @@
+"""Page size does not grow with the site: the same limits at 10 and 1,000 articles a language."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+from .conftest import REPO, copy_project, run_build
+
+if str(REPO) not in sys.path:  # bench/ is not an installed package
+    sys.path.insert(0, str(REPO))
+
+from bench.corpus import generate_corpus  # noqa: E402
+
+ARTICLE_LIMIT = 40_000
+LISTING_LIMIT = 60_000
+LISTING_DIRS = ("tin-tuc", "van-hoa", "du-lich", "dau-tu", "luu-tru", "tu-khoa")
+
+
+def page_sizes(site: Path) -> tuple[dict[Path, int], dict[Path, int]]:
+    articles, listings = {}, {}
+    for file in site.rglob("index.html"):
+        parts = file.relative_to(site).parts
+        parts = parts[1:] if parts[0] in ("en", "km") else parts
+        if len(parts) == 3 and parts[0] in LISTING_DIRS[:4]:
+            articles[file] = file.stat().st_size
+        elif parts[0] in LISTING_DIRS or len(parts) == 1:
+            listings[file] = file.stat().st_size
+    return articles, listings
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("per_language", [10, 1000])
+def test_pages_stay_small_whatever_the_size_of_the_site(tmp_path, per_language):
+    project = copy_project(tmp_path / "project")
+    generate_corpus(project / "content", per_language)
+    result = run_build(project)
+    assert result.returncode == 0, result.stdout + result.stderr
+    articles, listings = page_sizes(project / "site")
+    assert len(articles) >= per_language * 3 * 0.9
+    assert len(listings) > 10
+    biggest_article = max(articles.items(), key=lambda item: item[1])
+    biggest_listing = max(listings.items(), key=lambda item: item[1])
+    assert biggest_article[1] < ARTICLE_LIMIT, biggest_article
+    assert biggest_listing[1] < LISTING_LIMIT, biggest_listing
