@@ -224,5 +224,8 @@ def test_cover_image_is_responsive_and_originals_stay_out(sample_site):
     assert not (sample_site / "images").exists()
     caption = doc.xpath("//figure[contains(@class,'gl-cover')]/figcaption")[0]
     assert "Ảnh: Ban biên tập" in caption.text_content()
-    for url in [img.get("src")]:
-        assert (sample_site / TRANSLATED_EVERYWHERE / urljoin("index.html", url)).exists()
+    page_url = f"http://site/{TRANSLATED_EVERYWHERE}/"
+    for url in [img.get("src"), *[c.split()[0] for c in img.get("srcset").split(",")]]:
+        path = urlsplit(urljoin(page_url, url)).path
+        assert (sample_site / path.lstrip("/")).exists(), url
+        assert path.startswith("/_img/")
