@@ -51,10 +51,12 @@ Triple = tuple[str, str, str]
 # --- Vocabulary: (Vietnamese, English, Khmer) ------------------------------------------
 
 AGENTS: list[Triple] = [
-    ("Sở Ngoại vụ tỉnh Gia Lai", "the Gia Lai Department of Foreign Affairs",
-     "មន្ទីរ ការបរទេស ខេត្ត យ៉ាឡាយ"),
-    ("UBND tỉnh Gia Lai", "the Gia Lai People's Committee",
-     "គណៈកម្មាធិការ ប្រជាជន ខេត្ត យ៉ាឡាយ"),
+    (
+        "Sở Ngoại vụ tỉnh Gia Lai",
+        "the Gia Lai Department of Foreign Affairs",
+        "មន្ទីរ ការបរទេស ខេត្ត យ៉ាឡាយ",
+    ),
+    ("UBND tỉnh Gia Lai", "the Gia Lai People's Committee", "គណៈកម្មាធិការ ប្រជាជន ខេត្ត យ៉ាឡាយ"),
     ("chính quyền địa phương", "the local authorities", "អាជ្ញាធរ មូលដ្ឋាន"),
     ("đoàn công tác của tỉnh", "a provincial delegation", "គណៈប្រតិភូ ខេត្ត"),
     ("các doanh nghiệp trong tỉnh", "local businesses", "សហគ្រាស ក្នុង ខេត្ត"),
@@ -62,12 +64,18 @@ AGENTS: list[Triple] = [
 ]
 CATEGORY_AGENTS: dict[str, list[Triple]] = {
     "news": [
-        ("Liên hiệp các tổ chức hữu nghị tỉnh", "the provincial Union of Friendship Organisations",
-         "សហភាព អង្គការ មិត្តភាព ខេត្ត"),
+        (
+            "Liên hiệp các tổ chức hữu nghị tỉnh",
+            "the provincial Union of Friendship Organisations",
+            "សហភាព អង្គការ មិត្តភាព ខេត្ត",
+        ),
         ("Bộ đội Biên phòng tỉnh", "the provincial Border Guard", "កង ការពារ ព្រំដែន ខេត្ត"),
         ("lãnh đạo hai tỉnh", "leaders of the two provinces", "ថ្នាក់ដឹកនាំ ខេត្ត ទាំងពីរ"),
-        ("đoàn đại biểu tỉnh Ratanakiri", "a delegation from Ratanakiri province",
-         "គណៈប្រតិភូ ខេត្ត រតនគិរី"),
+        (
+            "đoàn đại biểu tỉnh Ratanakiri",
+            "a delegation from Ratanakiri province",
+            "គណៈប្រតិភូ ខេត្ត រតនគិរី",
+        ),
     ],
     "culture": [
         ("các nghệ nhân cồng chiêng", "gong masters", "សិល្បករ វាយ គង"),
@@ -76,20 +84,28 @@ CATEGORY_AGENTS: dict[str, list[Triple]] = {
         ("Bảo tàng tỉnh", "the provincial museum", "សារមន្ទីរ ខេត្ត"),
     ],
     "tourism": [
-        ("du khách trong và ngoài nước", "domestic and foreign visitors",
-         "ភ្ញៀវទេសចរ ជាតិ និង អន្តរជាតិ"),
+        (
+            "du khách trong và ngoài nước",
+            "domestic and foreign visitors",
+            "ភ្ញៀវទេសចរ ជាតិ និង អន្តរជាតិ",
+        ),
         ("các công ty lữ hành", "travel companies", "ក្រុមហ៊ុន ទេសចរណ៍"),
-        ("Sở Văn hóa, Thể thao và Du lịch", "the Department of Culture, Sports and Tourism",
-         "មន្ទីរ វប្បធម៌ កីឡា និង ទេសចរណ៍"),
+        (
+            "Sở Văn hóa, Thể thao và Du lịch",
+            "the Department of Culture, Sports and Tourism",
+            "មន្ទីរ វប្បធម៌ កីឡា និង ទេសចរណ៍",
+        ),
         ("hướng dẫn viên địa phương", "local guides", "មគ្គុទ្ទេសក៍ ក្នុង តំបន់"),
     ],
     "investment": [
         ("các nhà đầu tư Nhật Bản", "Japanese investors", "អ្នកវិនិយោគ ជប៉ុន"),
         ("các nhà đầu tư Hàn Quốc", "Korean investors", "អ្នកវិនិយោគ កូរ៉េ"),
-        ("Trung tâm Xúc tiến đầu tư", "the Investment Promotion Centre",
-         "មជ្ឈមណ្ឌល លើកកម្ពស់ ការវិនិយោគ"),
-        ("Ban Quản lý Khu kinh tế", "the Economic Zone Authority",
-         "គណៈ គ្រប់គ្រង តំបន់ សេដ្ឋកិច្ច"),
+        (
+            "Trung tâm Xúc tiến đầu tư",
+            "the Investment Promotion Centre",
+            "មជ្ឈមណ្ឌល លើកកម្ពស់ ការវិនិយោគ",
+        ),
+        ("Ban Quản lý Khu kinh tế", "the Economic Zone Authority", "គណៈ គ្រប់គ្រង តំបន់ សេដ្ឋកិច្ច"),
         ("các hợp tác xã cà phê", "coffee cooperatives", "សហករណ៍ កាហ្វេ"),
     ],
 }
@@ -125,54 +141,80 @@ CATEGORY_ACTS: dict[str, list[tuple[str, str, str, str]]] = {
     "investment": [
         ("phát triển", "developed", "develop", "អភិវឌ្ឍ"),
         ("triển khai", "launched", "launch", "ដាក់ ឱ្យ ដំណើរការ"),
-        ("kêu gọi đầu tư vào", "called for investment in", "call for investment in",
-         "អំពាវនាវ ការវិនិយោគ លើ"),
+        (
+            "kêu gọi đầu tư vào",
+            "called for investment in",
+            "call for investment in",
+            "អំពាវនាវ ការវិនិយោគ លើ",
+        ),
     ],
 }
 
 OBJECTS: dict[str, list[Triple]] = {
     "news": [
-        ("hội nghị hợp tác biên giới", "a border cooperation conference",
-         "សន្និសីទ កិច្ចសហប្រតិបត្តិការ ព្រំដែន"),
-        ("chương trình giao lưu hữu nghị", "a friendship exchange programme",
-         "កម្មវិធី ផ្លាស់ប្តូរ មិត្តភាព"),
-        ("công tác thông tin đối ngoại", "external information work",
-         "ការងារ ព័ត៌មាន ការបរទេស"),
-        ("kế hoạch hợp tác năm mới", "the cooperation plan for the new year",
-         "ផែនការ សហប្រតិបត្តិការ សម្រាប់ ឆ្នាំ ថ្មី"),
-        ("buổi làm việc với tỉnh bạn", "a working session with the partner province",
-         "កិច្ចប្រជុំ ការងារ ជាមួយ ខេត្ត ដៃគូ"),
+        (
+            "hội nghị hợp tác biên giới",
+            "a border cooperation conference",
+            "សន្និសីទ កិច្ចសហប្រតិបត្តិការ ព្រំដែន",
+        ),
+        (
+            "chương trình giao lưu hữu nghị",
+            "a friendship exchange programme",
+            "កម្មវិធី ផ្លាស់ប្តូរ មិត្តភាព",
+        ),
+        ("công tác thông tin đối ngoại", "external information work", "ការងារ ព័ត៌មាន ការបរទេស"),
+        (
+            "kế hoạch hợp tác năm mới",
+            "the cooperation plan for the new year",
+            "ផែនការ សហប្រតិបត្តិការ សម្រាប់ ឆ្នាំ ថ្មី",
+        ),
+        (
+            "buổi làm việc với tỉnh bạn",
+            "a working session with the partner province",
+            "កិច្ចប្រជុំ ការងារ ជាមួយ ខេត្ត ដៃគូ",
+        ),
         ("hoạt động tuần tra chung", "joint patrols", "ការល្បាត រួមគ្នា"),
-        ("chương trình khám bệnh miễn phí", "a free medical check-up programme",
-         "កម្មវិធី ពិនិត្យ សុខភាព ដោយ ឥតគិតថ្លៃ"),
-        ("quy chế phối hợp quản lý biên giới", "rules for joint border management",
-         "បទប្បញ្ញត្តិ សហការ គ្រប់គ្រង ព្រំដែន"),
+        (
+            "chương trình khám bệnh miễn phí",
+            "a free medical check-up programme",
+            "កម្មវិធី ពិនិត្យ សុខភាព ដោយ ឥតគិតថ្លៃ",
+        ),
+        (
+            "quy chế phối hợp quản lý biên giới",
+            "rules for joint border management",
+            "បទប្បញ្ញត្តិ សហការ គ្រប់គ្រង ព្រំដែន",
+        ),
     ],
     "culture": [
         ("lễ hội cồng chiêng", "the gong festival", "ពិធីបុណ្យ គង"),
         ("lễ mừng lúa mới", "the new rice festival", "ពិធីបុណ្យ ស្រូវ ថ្មី"),
-        ("nghề dệt thổ cẩm truyền thống", "traditional brocade weaving",
-         "ការត្បាញ ក្រណាត់ ប្រពៃណី"),
+        ("nghề dệt thổ cẩm truyền thống", "traditional brocade weaving", "ការត្បាញ ក្រណាត់ ប្រពៃណី"),
         ("các điệu múa xoang", "traditional xoang dances", "របាំ ប្រពៃណី"),
-        ("không gian văn hóa nhà rông", "the culture of the communal rong house",
-         "វប្បធម៌ ផ្ទះ សហគមន៍"),
+        (
+            "không gian văn hóa nhà rông",
+            "the culture of the communal rong house",
+            "វប្បធម៌ ផ្ទះ សហគមន៍",
+        ),
         ("các bài dân ca Jrai", "Jrai folk songs", "ចម្រៀង ប្រជាប្រិយ ចារ៉ាយ"),
         ("ẩm thực truyền thống", "traditional food", "ម្ហូប ប្រពៃណី"),
-        ("di sản văn hóa phi vật thể", "intangible cultural heritage",
-         "បេតិកភណ្ឌ វប្បធម៌ អរូបី"),
+        ("di sản văn hóa phi vật thể", "intangible cultural heritage", "បេតិកភណ្ឌ វប្បធម៌ អរូបី"),
     ],
     "tourism": [
         ("tuyến du lịch sinh thái", "an eco-tourism route", "ផ្លូវ ទេសចរណ៍ ធម្មជាតិ"),
-        ("chuyến tham quan Thác 50", "a trip to the 50 Waterfall",
-         "ដំណើរ ទស្សនា ទឹកធ្លាក់ Thác 50"),
-        ("điểm ngắm hoa dã quỳ trên Chư Đăng Ya", "wild sunflower viewing on Chư Đăng Ya",
-         "ការ ទស្សនា ផ្កា ឈូករ័ត្ន ព្រៃ | លើ ភ្នំ Chư Đăng Ya"),
+        ("chuyến tham quan Thác 50", "a trip to the 50 Waterfall", "ដំណើរ ទស្សនា ទឹកធ្លាក់ Thác 50"),
+        (
+            "điểm ngắm hoa dã quỳ trên Chư Đăng Ya",
+            "wild sunflower viewing on Chư Đăng Ya",
+            "ការ ទស្សនា ផ្កា ឈូករ័ត្ន ព្រៃ | លើ ភ្នំ Chư Đăng Ya",
+        ),
         ("dịch vụ homestay", "homestay services", "សេវា ស្នាក់នៅ ជាមួយ ម្ចាស់ផ្ទះ"),
-        ("các điểm đến quanh Biển Hồ", "destinations around Biển Hồ lake",
-         "គោលដៅ ទេសចរណ៍ | ជុំវិញ បឹង Biển Hồ"),
+        (
+            "các điểm đến quanh Biển Hồ",
+            "destinations around Biển Hồ lake",
+            "គោលដៅ ទេសចរណ៍ | ជុំវិញ បឹង Biển Hồ",
+        ),
         ("mùa cà phê nở hoa", "the coffee blossom season", "រដូវ ផ្កា កាហ្វេ រីក"),
-        ("tour trải nghiệm buôn làng", "village experience tours",
-         "ដំណើរ កម្សាន្ត ក្នុង ភូមិ"),
+        ("tour trải nghiệm buôn làng", "village experience tours", "ដំណើរ កម្សាន្ត ក្នុង ភូមិ"),
         ("bãi biển Quy Nhơn", "the beaches of Quy Nhơn", "ឆ្នេរ សមុទ្រ Quy Nhơn"),
     ],
     "investment": [
@@ -180,9 +222,11 @@ OBJECTS: dict[str, list[Triple]] = {
         ("dự án điện mặt trời", "a solar power project", "គម្រោង ថាមពល ពន្លឺព្រះអាទិត្យ"),
         ("chuỗi chế biến cà phê", "a coffee processing chain", "ខ្សែសង្វាក់ កែច្នៃ កាហ្វេ"),
         ("khu công nghiệp mới", "a new industrial park", "តំបន់ ឧស្សាហកម្ម ថ្មី"),
-        ("cơ hội đầu tư nông nghiệp công nghệ cao",
-         "investment opportunities in high-tech farming",
-         "ឱកាស វិនិយោគ | លើ កសិកម្ម បច្ចេកវិទ្យា ខ្ពស់"),
+        (
+            "cơ hội đầu tư nông nghiệp công nghệ cao",
+            "investment opportunities in high-tech farming",
+            "ឱកាស វិនិយោគ | លើ កសិកម្ម បច្ចេកវិទ្យា ខ្ពស់",
+        ),
         ("hạ tầng giao thông", "transport infrastructure", "ហេដ្ឋារចនាសម្ព័ន្ធ ដឹកជញ្ជូន"),
         ("thủ tục đầu tư", "investment procedures", "នីតិវិធី វិនិយោគ"),
         ("xuất khẩu hồ tiêu", "pepper exports", "ការនាំចេញ ម្រេច"),
@@ -193,8 +237,7 @@ PLACES: list[Triple] = [
     ("tại Pleiku", "in Pleiku", "នៅ ទីក្រុង Pleiku"),
     ("ở Kbang", "in Kbang", "នៅ ស្រុក Kbang"),
     ("quanh Biển Hồ", "around Biển Hồ lake", "នៅ ជុំវិញ បឹង Biển Hồ"),
-    ("gần cửa khẩu Lệ Thanh", "near the Lệ Thanh border gate",
-     "នៅ ជិត ច្រកទ្វារ ព្រំដែន ឡេថាញ់"),
+    ("gần cửa khẩu Lệ Thanh", "near the Lệ Thanh border gate", "នៅ ជិត ច្រកទ្វារ ព្រំដែន ឡេថាញ់"),
     ("dưới chân núi Chư Đăng Ya", "at the foot of Chư Đăng Ya", "នៅ ជើង ភ្នំ Chư Đăng Ya"),
     ("bên Thác 50", "beside the 50 Waterfall", "នៅ ក្បែរ ទឹកធ្លាក់ Thác 50"),
     ("tại Đắk Lắk", "in Đắk Lắk", "នៅ ខេត្ត ដាក់ឡាក់"),
@@ -216,22 +259,38 @@ TIMES: list[Triple] = [
 ]
 
 PURPOSES: list[Triple] = [
-    ("nhằm thu hút thêm du khách", "to attract more visitors",
-     "ដើម្បី ទាក់ទាញ ភ្ញៀវទេសចរ បន្ថែម"),
-    ("để quảng bá hình ảnh Gia Lai", "to promote the image of Gia Lai",
-     "ដើម្បី ផ្សព្វផ្សាយ រូបភាព ខេត្ត យ៉ាឡាយ"),
-    ("góp phần nâng cao đời sống người dân", "to help improve people's lives",
-     "ដើម្បី លើកកម្ពស់ ជីវភាព ប្រជាជន"),
-    ("nhằm tăng cường tình hữu nghị với Campuchia", "to strengthen friendship with Cambodia",
-     "ដើម្បី ពង្រឹង មិត្តភាព ជាមួយ កម្ពុជា"),
-    ("để gìn giữ bản sắc văn hóa", "to preserve cultural identity",
-     "ដើម្បី ថែរក្សា អត្តសញ្ញាណ វប្បធម៌"),
-    ("nhằm tạo thêm việc làm cho thanh niên", "to create more jobs for young people",
-     "ដើម្បី បង្កើត ការងារ បន្ថែម សម្រាប់ យុវជន"),
-    ("nhằm thu hút nhà đầu tư nước ngoài", "to attract foreign investors",
-     "ដើម្បី ទាក់ទាញ អ្នកវិនិយោគ បរទេស"),
-    ("để phát triển kinh tế bền vững", "for sustainable economic growth",
-     "ដើម្បី អភិវឌ្ឍ សេដ្ឋកិច្ច ប្រកបដោយ ចីរភាព"),
+    ("nhằm thu hút thêm du khách", "to attract more visitors", "ដើម្បី ទាក់ទាញ ភ្ញៀវទេសចរ បន្ថែម"),
+    (
+        "để quảng bá hình ảnh Gia Lai",
+        "to promote the image of Gia Lai",
+        "ដើម្បី ផ្សព្វផ្សាយ រូបភាព ខេត្ត យ៉ាឡាយ",
+    ),
+    (
+        "góp phần nâng cao đời sống người dân",
+        "to help improve people's lives",
+        "ដើម្បី លើកកម្ពស់ ជីវភាព ប្រជាជន",
+    ),
+    (
+        "nhằm tăng cường tình hữu nghị với Campuchia",
+        "to strengthen friendship with Cambodia",
+        "ដើម្បី ពង្រឹង មិត្តភាព ជាមួយ កម្ពុជា",
+    ),
+    ("để gìn giữ bản sắc văn hóa", "to preserve cultural identity", "ដើម្បី ថែរក្សា អត្តសញ្ញាណ វប្បធម៌"),
+    (
+        "nhằm tạo thêm việc làm cho thanh niên",
+        "to create more jobs for young people",
+        "ដើម្បី បង្កើត ការងារ បន្ថែម សម្រាប់ យុវជន",
+    ),
+    (
+        "nhằm thu hút nhà đầu tư nước ngoài",
+        "to attract foreign investors",
+        "ដើម្បី ទាក់ទាញ អ្នកវិនិយោគ បរទេស",
+    ),
+    (
+        "để phát triển kinh tế bền vững",
+        "for sustainable economic growth",
+        "ដើម្បី អភិវឌ្ឍ សេដ្ឋកិច្ច ប្រកបដោយ ចីរភាព",
+    ),
 ]
 
 SOURCES: list[Triple] = [
@@ -242,71 +301,115 @@ SOURCES: list[Triple] = [
 ]
 
 STATEMENTS: list[Triple] = [
-    ("Đây là hoạt động được nhiều người dân mong đợi",
-     "This is an event that many residents look forward to",
-     "នេះ គឺជា សកម្មភាព | ដែល ប្រជាជន ជាច្រើន រង់ចាំ"),
-    ("Kết quả bước đầu cho thấy nhiều tín hiệu tích cực",
-     "The first results show many positive signs",
-     "លទ្ធផល ដំបូង | បង្ហាញ ពី សញ្ញា វិជ្ជមាន ជាច្រើន"),
-    ("Hai bên thống nhất sẽ gặp lại vào năm sau",
-     "Both sides agreed to meet again next year",
-     "ភាគី ទាំងពីរ | បាន ព្រមព្រៀង ជួប គ្នា ម្តងទៀត | នៅ ឆ្នាំ ក្រោយ"),
-    ("Người dân địa phương đón nhận chương trình với nhiều hào hứng",
-     "Local people welcomed the programme with enthusiasm",
-     "ប្រជាជន មូលដ្ឋាន | បាន ស្វាគមន៍ កម្មវិធី នេះ | ដោយ ក្តី រីករាយ"),
-    ("Thời tiết mùa khô rất thuận lợi cho các hoạt động ngoài trời",
-     "The dry season weather is ideal for outdoor activities",
-     "អាកាសធាតុ រដូវ ប្រាំង | ល្អ សម្រាប់ សកម្មភាព ខាងក្រៅ"),
-    ("Nhiều ý kiến cho rằng cần có thêm đầu tư cho hạ tầng",
-     "Many people say that more investment in infrastructure is needed",
-     "មនុស្ស ជាច្រើន យល់ថា | ត្រូវការ ការវិនិយោគ បន្ថែម | លើ ហេដ្ឋារចនាសម្ព័ន្ធ"),
-    ("Gia Lai nằm ở phía bắc Tây Nguyên",
-     "Gia Lai lies in the north of the Central Highlands",
-     "ខេត្ត យ៉ាឡាយ | ស្ថិត នៅ ភាគខាងជើង | នៃ តំបន់ ខ្ពង់រាប កណ្តាល"),
-    ("Cồng chiêng Tây Nguyên được UNESCO công nhận năm 2005",
-     "The gong culture of the Central Highlands was recognised by UNESCO in 2005",
-     "វប្បធម៌ គង | នៃ តំបន់ ខ្ពង់រាប កណ្តាល | ត្រូវបាន UNESCO ទទួលស្គាល់ | នៅ ឆ្នាំ ២០០៥"),
-    ("Cà phê là cây trồng chủ lực của tỉnh", "Coffee is the main crop of the province",
-     "កាហ្វេ គឺជា ដំណាំ សំខាន់ | របស់ ខេត្ត"),
-    ("Nhiều gia đình đã có thêm thu nhập từ du lịch",
-     "Many families now earn extra income from tourism",
-     "គ្រួសារ ជាច្រើន | មាន ប្រាក់ចំណូល បន្ថែម | ពី ទេសចរណ៍"),
-    ("Con đường mới giúp việc đi lại dễ dàng hơn", "The new road makes travel much easier",
-     "ផ្លូវ ថ្មី | ធ្វើ ឱ្យ ការធ្វើដំណើរ | កាន់តែ ងាយស្រួល"),
-    ("Chương trình sẽ được tổ chức định kỳ hằng năm", "The programme will be held every year",
-     "កម្មវិធី នេះ | នឹង ត្រូវ រៀបចំ | ជារៀងរាល់ ឆ្នាំ"),
-    ("Tình hữu nghị giữa hai nước ngày càng bền chặt",
-     "The friendship between the two countries keeps growing stronger",
-     "មិត្តភាព រវាង ប្រទេស ទាំងពីរ | កាន់តែ រឹងមាំ"),
+    (
+        "Đây là hoạt động được nhiều người dân mong đợi",
+        "This is an event that many residents look forward to",
+        "នេះ គឺជា សកម្មភាព | ដែល ប្រជាជន ជាច្រើន រង់ចាំ",
+    ),
+    (
+        "Kết quả bước đầu cho thấy nhiều tín hiệu tích cực",
+        "The first results show many positive signs",
+        "លទ្ធផល ដំបូង | បង្ហាញ ពី សញ្ញា វិជ្ជមាន ជាច្រើន",
+    ),
+    (
+        "Hai bên thống nhất sẽ gặp lại vào năm sau",
+        "Both sides agreed to meet again next year",
+        "ភាគី ទាំងពីរ | បាន ព្រមព្រៀង ជួប គ្នា ម្តងទៀត | នៅ ឆ្នាំ ក្រោយ",
+    ),
+    (
+        "Người dân địa phương đón nhận chương trình với nhiều hào hứng",
+        "Local people welcomed the programme with enthusiasm",
+        "ប្រជាជន មូលដ្ឋាន | បាន ស្វាគមន៍ កម្មវិធី នេះ | ដោយ ក្តី រីករាយ",
+    ),
+    (
+        "Thời tiết mùa khô rất thuận lợi cho các hoạt động ngoài trời",
+        "The dry season weather is ideal for outdoor activities",
+        "អាកាសធាតុ រដូវ ប្រាំង | ល្អ សម្រាប់ សកម្មភាព ខាងក្រៅ",
+    ),
+    (
+        "Nhiều ý kiến cho rằng cần có thêm đầu tư cho hạ tầng",
+        "Many people say that more investment in infrastructure is needed",
+        "មនុស្ស ជាច្រើន យល់ថា | ត្រូវការ ការវិនិយោគ បន្ថែម | លើ ហេដ្ឋារចនាសម្ព័ន្ធ",
+    ),
+    (
+        "Gia Lai nằm ở phía bắc Tây Nguyên",
+        "Gia Lai lies in the north of the Central Highlands",
+        "ខេត្ត យ៉ាឡាយ | ស្ថិត នៅ ភាគខាងជើង | នៃ តំបន់ ខ្ពង់រាប កណ្តាល",
+    ),
+    (
+        "Cồng chiêng Tây Nguyên được UNESCO công nhận năm 2005",
+        "The gong culture of the Central Highlands was recognised by UNESCO in 2005",
+        "វប្បធម៌ គង | នៃ តំបន់ ខ្ពង់រាប កណ្តាល | ត្រូវបាន UNESCO ទទួលស្គាល់ | នៅ ឆ្នាំ ២០០៥",
+    ),
+    (
+        "Cà phê là cây trồng chủ lực của tỉnh",
+        "Coffee is the main crop of the province",
+        "កាហ្វេ គឺជា ដំណាំ សំខាន់ | របស់ ខេត្ត",
+    ),
+    (
+        "Nhiều gia đình đã có thêm thu nhập từ du lịch",
+        "Many families now earn extra income from tourism",
+        "គ្រួសារ ជាច្រើន | មាន ប្រាក់ចំណូល បន្ថែម | ពី ទេសចរណ៍",
+    ),
+    (
+        "Con đường mới giúp việc đi lại dễ dàng hơn",
+        "The new road makes travel much easier",
+        "ផ្លូវ ថ្មី | ធ្វើ ឱ្យ ការធ្វើដំណើរ | កាន់តែ ងាយស្រួល",
+    ),
+    (
+        "Chương trình sẽ được tổ chức định kỳ hằng năm",
+        "The programme will be held every year",
+        "កម្មវិធី នេះ | នឹង ត្រូវ រៀបចំ | ជារៀងរាល់ ឆ្នាំ",
+    ),
+    (
+        "Tình hữu nghị giữa hai nước ngày càng bền chặt",
+        "The friendship between the two countries keeps growing stronger",
+        "មិត្តភាព រវាង ប្រទេស ទាំងពីរ | កាន់តែ រឹងមាំ",
+    ),
 ]
 CATEGORY_STATEMENTS: dict[str, list[Triple]] = {
     "news": [
-        ("Hai bên cũng trao đổi kinh nghiệm quản lý biên giới",
-         "The two sides also shared experience in border management",
-         "ភាគី ទាំងពីរ | ក៏ បាន ចែករំលែក បទពិសោធន៍ | ក្នុង ការគ្រប់គ្រង ព្រំដែន"),
+        (
+            "Hai bên cũng trao đổi kinh nghiệm quản lý biên giới",
+            "The two sides also shared experience in border management",
+            "ភាគី ទាំងពីរ | ក៏ បាន ចែករំលែក បទពិសោធន៍ | ក្នុង ការគ្រប់គ្រង ព្រំដែន",
+        ),
     ],
     "culture": [
-        ("Mỗi chiếc chiêng trong dàn chỉ cho một âm", "Each gong in the set gives only one note",
-         "គង នីមួយៗ | ក្នុង ឈុត | មាន សំឡេង តែ មួយ"),
-        ("Các nghệ nhân lớn tuổi vẫn say sưa truyền nghề cho con cháu",
-         "Elderly masters still pass on their craft to the young with passion",
-         "សិល្បករ ចាស់ៗ | នៅតែ បង្រៀន ជំនាញ | ដល់ កូនចៅ ដោយ ក្តី ស្រឡាញ់"),
+        (
+            "Mỗi chiếc chiêng trong dàn chỉ cho một âm",
+            "Each gong in the set gives only one note",
+            "គង នីមួយៗ | ក្នុង ឈុត | មាន សំឡេង តែ មួយ",
+        ),
+        (
+            "Các nghệ nhân lớn tuổi vẫn say sưa truyền nghề cho con cháu",
+            "Elderly masters still pass on their craft to the young with passion",
+            "សិល្បករ ចាស់ៗ | នៅតែ បង្រៀន ជំនាញ | ដល់ កូនចៅ ដោយ ក្តី ស្រឡាញ់",
+        ),
     ],
     "tourism": [
-        ("Mùa đẹp nhất để ghé thăm là từ tháng mười một đến tháng tư",
-         "The best time to visit is from November to April",
-         "ពេលវេលា ល្អ បំផុត | សម្រាប់ ការទស្សនា | គឺ ចាប់ពី ខែ វិច្ឆិកា ដល់ ខែ មេសា"),
-        ("Du khách nên mang theo giày leo núi và áo mưa",
-         "Visitors should bring hiking shoes and a raincoat",
-         "ភ្ញៀវទេសចរ | គួរ យក ស្បែកជើង ឡើងភ្នំ | និង អាវភ្លៀង មក ជាមួយ"),
+        (
+            "Mùa đẹp nhất để ghé thăm là từ tháng mười một đến tháng tư",
+            "The best time to visit is from November to April",
+            "ពេលវេលា ល្អ បំផុត | សម្រាប់ ការទស្សនា | គឺ ចាប់ពី ខែ វិច្ឆិកា ដល់ ខែ មេសា",
+        ),
+        (
+            "Du khách nên mang theo giày leo núi và áo mưa",
+            "Visitors should bring hiking shoes and a raincoat",
+            "ភ្ញៀវទេសចរ | គួរ យក ស្បែកជើង ឡើងភ្នំ | និង អាវភ្លៀង មក ជាមួយ",
+        ),
     ],
     "investment": [
-        ("Tỉnh cam kết hỗ trợ nhà đầu tư trong suốt quá trình thực hiện dự án",
-         "The province has pledged to support investors throughout each project",
-         "ខេត្ត | បាន ប្តេជ្ញា គាំទ្រ អ្នកវិនិយោគ | ក្នុង អំឡុងពេល អនុវត្ត គម្រោង"),
-        ("Nguồn nắng và gió dồi dào là lợi thế lớn của vùng",
-         "Plentiful sun and wind are a major advantage of the region",
-         "ពន្លឺព្រះអាទិត្យ និង ខ្យល់ | ដ៏ សម្បូរបែប | គឺជា គុណសម្បត្តិ ធំ | របស់ តំបន់ នេះ"),
+        (
+            "Tỉnh cam kết hỗ trợ nhà đầu tư trong suốt quá trình thực hiện dự án",
+            "The province has pledged to support investors throughout each project",
+            "ខេត្ត | បាន ប្តេជ្ញា គាំទ្រ អ្នកវិនិយោគ | ក្នុង អំឡុងពេល អនុវត្ត គម្រោង",
+        ),
+        (
+            "Nguồn nắng và gió dồi dào là lợi thế lớn của vùng",
+            "Plentiful sun and wind are a major advantage of the region",
+            "ពន្លឺព្រះអាទិត្យ និង ខ្យល់ | ដ៏ សម្បូរបែប | គឺជា គុណសម្បត្តិ ធំ | របស់ តំបន់ នេះ",
+        ),
     ],
 }
 
@@ -331,8 +434,7 @@ HEADINGS: dict[str, list[Triple]] = {
         ("Những con số đáng chú ý", "Figures worth noting", "តួលេខ គួរ ឱ្យ កត់សម្គាល់"),
     ],
     "culture": [
-        ("Tiếng chiêng giữa đại ngàn", "Gongs in the great forest",
-         "សំឡេង គង | ក្នុង ព្រៃ ធំ"),
+        ("Tiếng chiêng giữa đại ngàn", "Gongs in the great forest", "សំឡេង គង | ក្នុង ព្រៃ ធំ"),
         ("Gìn giữ bản sắc", "Keeping traditions alive", "ថែរក្សា អត្តសញ្ញាណ"),
         ("Truyền dạy cho thế hệ trẻ", "Teaching the young", "បង្រៀន ដល់ យុវជន"),
         ("Lễ hội của buôn làng", "A village festival", "ពិធីបុណ្យ របស់ ភូមិ"),
@@ -390,23 +492,31 @@ TAGS: dict[str, list[Triple]] = {
 }
 
 ALTS: list[Triple] = [
-    ("Ảnh minh họa: đồi núi xanh dưới bầu trời buổi sáng",
-     "Illustration: green hills under a morning sky",
-     "រូបភាព៖ | ភ្នំ ពណ៌ បៃតង | ក្រោម មេឃ ពេល ព្រឹក"),
-    ("Ảnh minh họa: mặt trời lặn sau dãy núi",
-     "Illustration: the sun setting behind the mountains",
-     "រូបភាព៖ | ព្រះអាទិត្យ លិច | នៅ ពីក្រោយ ជួរ ភ្នំ"),
-    ("Ảnh minh họa: mặt hồ phẳng lặng giữa rừng", "Illustration: a calm lake in the forest",
-     "រូបភាព៖ | បឹង ស្ងប់ស្ងាត់ | នៅ កណ្តាល ព្រៃ"),
-    ("Ảnh minh họa: nương cà phê trên đồi đất đỏ",
-     "Illustration: coffee fields on red soil hills",
-     "រូបភាព៖ | ចម្ការ កាហ្វេ | លើ ភ្នំ ដី ក្រហម"),
+    (
+        "Ảnh minh họa: đồi núi xanh dưới bầu trời buổi sáng",
+        "Illustration: green hills under a morning sky",
+        "រូបភាព៖ | ភ្នំ ពណ៌ បៃតង | ក្រោម មេឃ ពេល ព្រឹក",
+    ),
+    (
+        "Ảnh minh họa: mặt trời lặn sau dãy núi",
+        "Illustration: the sun setting behind the mountains",
+        "រូបភាព៖ | ព្រះអាទិត្យ លិច | នៅ ពីក្រោយ ជួរ ភ្នំ",
+    ),
+    (
+        "Ảnh minh họa: mặt hồ phẳng lặng giữa rừng",
+        "Illustration: a calm lake in the forest",
+        "រូបភាព៖ | បឹង ស្ងប់ស្ងាត់ | នៅ កណ្តាល ព្រៃ",
+    ),
+    (
+        "Ảnh minh họa: nương cà phê trên đồi đất đỏ",
+        "Illustration: coffee fields on red soil hills",
+        "រូបភាព៖ | ចម្ការ កាហ្វេ | លើ ភ្នំ ដី ក្រហម",
+    ),
 ]
 
 LIST_INTROS: list[Triple] = [
     ("Một số nội dung chính gồm:", "Highlights include:", "ខ្លឹមសារ សំខាន់ៗ | រួមមាន៖"),
-    ("Chương trình năm nay có:", "This year's programme includes:",
-     "កម្មវិធី ឆ្នាំ នេះ | រួមមាន៖"),
+    ("Chương trình năm nay có:", "This year's programme includes:", "កម្មវិធី ឆ្នាំ នេះ | រួមមាន៖"),
 ]
 
 LINK_SENTENCES = {
@@ -417,20 +527,33 @@ LINK_SENTENCES = {
 
 # The home page of each language (MkDocs needs one): title, summary, text.
 HOME_PAGES = {
-    "vi": ("Gia Lai – Thông tin đối ngoại",
-           "Tin tức, văn hóa, du lịch và cơ hội đầu tư của tỉnh Gia Lai.",
-           "Chào mừng bạn đến với trang thông tin đối ngoại của tỉnh Gia Lai."),
-    "en": ("Gia Lai External Information",
-           "News, culture, tourism and investment opportunities in Gia Lai province.",
-           "Welcome to the external information site of Gia Lai province."),
-    "km": ("ព័ត៌មានការបរទេស ខេត្តយ៉ាឡាយ",
-           "ព័ត៌មាន វប្បធម៌ ទេសចរណ៍ និងឱកាសវិនិយោគ របស់ខេត្តយ៉ាឡាយ។",
-           "សូមស្វាគមន៍មកកាន់គេហទំព័រព័ត៌មានការបរទេស របស់ខេត្តយ៉ាឡាយ។"),
+    "vi": (
+        "Gia Lai – Thông tin đối ngoại",
+        "Tin tức, văn hóa, du lịch và cơ hội đầu tư của tỉnh Gia Lai.",
+        "Chào mừng bạn đến với trang thông tin đối ngoại của tỉnh Gia Lai.",
+    ),
+    "en": (
+        "Gia Lai External Information",
+        "News, culture, tourism and investment opportunities in Gia Lai province.",
+        "Welcome to the external information site of Gia Lai province.",
+    ),
+    "km": (
+        "ព័ត៌មានការបរទេស ខេត្តយ៉ាឡាយ",
+        "ព័ត៌មាន វប្បធម៌ ទេសចរណ៍ និងឱកាសវិនិយោគ របស់ខេត្តយ៉ាឡាយ។",
+        "សូមស្វាគមន៍មកកាន់គេហទំព័រព័ត៌មានការបរទេស របស់ខេត្តយ៉ាឡាយ។",
+    ),
 }
 
 BYLINES = [
-    "Lê Minh Khoa", "Nguyễn Thu Hà", "Trần Văn Long", "Phạm Ngọc Lan", "Ksor Nhơn",
-    "Đỗ Quang Huy", "Võ Thị Mai", "Siu H'Nga", "Phòng Thông tin đối ngoại",
+    "Lê Minh Khoa",
+    "Nguyễn Thu Hà",
+    "Trần Văn Long",
+    "Phạm Ngọc Lan",
+    "Ksor Nhơn",
+    "Đỗ Quang Huy",
+    "Võ Thị Mai",
+    "Siu H'Nga",
+    "Phòng Thông tin đối ngoại",
 ]
 DATELINES = ["Pleiku", "Kbang", "An Khê", "Quy Nhơn", "Chư Sê", "Đức Cơ", "Ia Grai"]
 CREDITS = ["Ban biên tập", "Phòng Thông tin đối ngoại", "Cổng thông tin tỉnh"]
@@ -439,25 +562,51 @@ CREDITS = ["Ban biên tập", "Phòng Thông tin đối ngoại", "Cổng thông
 
 # Each template: Vietnamese, English, Khmer (raw notation), relative weight.
 SENTENCES: list[tuple[str, str, str, int]] = [
-    ("{time}, {agent} đã {act} {obj} {place}", "{time}, {agent} {act} {obj} {place}",
-     "{time} | {agent} | បាន {act} | {obj} | {place}", 4),
-    ("{agent} {act} {obj} {place} {purpose}", "{agent} {act} {obj} {place} {purpose}",
-     "{agent} | បាន {act} | {obj} | {place} | {purpose}", 4),
-    ("theo {source}, {agent} đã {act} {obj} {time}",
-     "according to {source}, {agent} {act} {obj} {time}",
-     "យោងតាម {source} | {agent} | បាន {act} | {obj} | {time}", 2),
+    (
+        "{time}, {agent} đã {act} {obj} {place}",
+        "{time}, {agent} {act} {obj} {place}",
+        "{time} | {agent} | បាន {act} | {obj} | {place}",
+        4,
+    ),
+    (
+        "{agent} {act} {obj} {place} {purpose}",
+        "{agent} {act} {obj} {place} {purpose}",
+        "{agent} | បាន {act} | {obj} | {place} | {purpose}",
+        4,
+    ),
+    (
+        "theo {source}, {agent} đã {act} {obj} {time}",
+        "according to {source}, {agent} {act} {obj} {time}",
+        "យោងតាម {source} | {agent} | បាន {act} | {obj} | {time}",
+        2,
+    ),
     ("{statement}", "{statement}", "{statement}", 3),
-    ("{place}, {agent} đã {act} {obj}", "{place}, {agent} {act} {obj}",
-     "{place} | {agent} | បាន {act} | {obj}", 2),
-    ("{agent} cho biết sẽ tiếp tục {act} {obj} {purpose}",
-     "{agent} said they would continue to {actb} {obj} {purpose}",
-     "{agent} | បាន ប្រាប់ ថា | នឹង បន្ត {act} {obj} | {purpose}", 2),
-    ("bên cạnh đó, {agent} còn {act} {obj}", "in addition, {agent} also {act} {obj}",
-     "ក្រៅពីនេះ | {agent} | ក៏ បាន {act} | {obj} | ផងដែរ", 2),
+    (
+        "{place}, {agent} đã {act} {obj}",
+        "{place}, {agent} {act} {obj}",
+        "{place} | {agent} | បាន {act} | {obj}",
+        2,
+    ),
+    (
+        "{agent} cho biết sẽ tiếp tục {act} {obj} {purpose}",
+        "{agent} said they would continue to {actb} {obj} {purpose}",
+        "{agent} | បាន ប្រាប់ ថា | នឹង បន្ត {act} {obj} | {purpose}",
+        2,
+    ),
+    (
+        "bên cạnh đó, {agent} còn {act} {obj}",
+        "in addition, {agent} also {act} {obj}",
+        "ក្រៅពីនេះ | {agent} | ក៏ បាន {act} | {obj} | ផងដែរ",
+        2,
+    ),
 ]
 TITLES: list[tuple[str, str, str, int]] = [
-    ("{agent} {act} {obj} {place}", "{agent} to {actb} {obj} {place}",
-     "{agent} | {act} | {obj} | {place}", 3),
+    (
+        "{agent} {act} {obj} {place}",
+        "{agent} to {actb} {obj} {place}",
+        "{agent} | {act} | {obj} | {place}",
+        3,
+    ),
     ("{obj} {place}: {tail}", "{obj} {place}: {tail}", "{obj} | {place}៖ | {tail}", 2),
 ]
 ITEM = ("{obj} {place}", "{obj} {place}", "{obj} | {place}", 1)
@@ -522,8 +671,10 @@ _TITLE_WEIGHTS = [weight for *_, weight in TITLES]
 
 
 def _is_latin(char: str) -> bool:
-    return (char.isascii() and char.isalnum()) or "\u00c0" <= char <= "\u024f" or (
-        "\u1e00" <= char <= "\u1eff"
+    return (
+        (char.isascii() and char.isalnum())
+        or "\u00c0" <= char <= "\u024f"
+        or ("\u1e00" <= char <= "\u1eff")
     )
 
 
@@ -579,8 +730,9 @@ def _render(
     """One sentence (without final punctuation) in language ``li`` and its word count."""
     tables = _TABLES[category]
     fmt, names = compiled[1][li]
-    text = fmt.format(**{name: tables[name][slots[_CANONICAL.get(name, name)]][li]
-                         for name in names})
+    text = fmt.format(
+        **{name: tables[name][slots[_CANONICAL.get(name, name)]][li] for name in names}
+    )
     if li == 2:
         return _khmer(text)
     return (text[0].upper() + text[1:] if cap else text), text.count(" ") + 1
@@ -750,8 +902,11 @@ def _q(text: str) -> str:
 
 def _plain(text: str) -> str:
     """``text`` unquoted when YAML reads it back as the same string, else quoted."""
-    if _PLAIN.fullmatch(text) and text == text.strip() and text.lower() not in _SPECIAL and not (
-        re.fullmatch(r"[-+.\d_eE:]+", text)
+    if (
+        _PLAIN.fullmatch(text)
+        and text == text.strip()
+        and text.lower() not in _SPECIAL
+        and not (re.fullmatch(r"[-+.\d_eE:]+", text))
     ):
         return text
     return _q(text)

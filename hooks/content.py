@@ -17,6 +17,7 @@ from gialai.feeds import feed_for_category
 from gialai.images import rewrite_body_images
 from gialai.problems import ContentError
 from gialai.session import COMMAND, current_language, session_for
+from gialai.views import dashboard
 
 log = logging.getLogger("mkdocs.plugins.gialai.content")
 
@@ -51,8 +52,16 @@ def _select_sources(files: Files, config: MkDocsConfig) -> Files:
 def _add_listings(files: Files, config: MkDocsConfig) -> Files:
     session = session_for(config)
     lang = current_language(config)
+    default = session.settings.default_language.code
     by_dest = mkdocs_files.add_listings(files, config, session.settings, session.listings_for(lang))
     session.extra[f"listings:{lang}"] = by_dest
+    pages = session.catalog.pages
+    if "index" not in pages.get(lang, {}) and "index" not in pages.get(default, {}):
+        title = session.settings.site_name_for(lang)
+        files.append(mkdocs_files.home_file(config, session.settings, lang, title))
+    if session.catalog.preview and lang == session.settings.default_language.code:
+        title = session.strings[lang]("dashboard_title")
+        files.append(mkdocs_files.dashboard_file(config, session.settings, title))
     return files
 
 
@@ -80,9 +89,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     settings = session.settings
     page_dir = (settings.content_dir / page.file.src_uri).parent
     base_url = get_relative_url(".", page.url)
-    return rewrite_body_images(
-        markdown, page_dir, settings.images_path, session.images, base_url
-    )
+    return rewrite_body_images(markdown, page_dir, settings.images_path, session.images, base_url)
 
 
 def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: Navigation) -> dict:
@@ -98,6 +105,9 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: Naviga
     elif (entry := session.catalog.entry_for(lang, key)) is not None:
         data = views.article(entry, base_url, entry.article.body)
         active = session.settings.category(entry.source.category).folder
+    elif page.meta.get("template") == "dashboard.html":
+        data = dashboard(session, lang)
+        active = ""
     elif page.meta.get("template") == "home.html":
         data = views.home(base_url)
         active = "home"

@@ -8,7 +8,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 
 from gialai import publish
-from gialai.session import current_language, session_for
+from gialai.session import finished_language, session_for
 
 log = logging.getLogger("mkdocs.plugins.gialai.site")
 
@@ -18,7 +18,7 @@ log = logging.getLogger("mkdocs.plugins.gialai.site")
 @event_priority(-200)
 def on_post_build(config: MkDocsConfig) -> None:
     session = session_for(config)
-    lang = current_language(config)
+    lang = finished_language(config)
     publish.copy_images(session, config.site_dir)
     publish.write_feeds(session, lang, config.site_dir)
     session.built_languages.append(lang)

@@ -115,8 +115,10 @@ def test_category_in_the_wrong_folder(project):
     ("written", "message"),
     [
         ("hôm qua", "date: 'hôm qua' is not a date; write it like 2025-12-30."),
-        ("2025-02-30", "date: '2025-02-30' is not a day of the calendar; check the month and "
-         "the day."),
+        (
+            "2025-02-30",
+            "date: '2025-02-30' is not a day of the calendar; check the month and the day.",
+        ),
         ("14/06/2025", "date: '14/06/2025' is not a date; write it like 2025-12-30."),
     ],
 )
@@ -178,7 +180,8 @@ def test_cover_image_that_does_not_exist(project):
 
 def test_cover_without_alt_text(project):
     text = GOOD.replace(
-        "status: published", "cover:\n  image: thac-50.jpg\n  credit: Ban biên tập\nstatus: published"
+        "status: published",
+        "cover:\n  image: thac-50.jpg\n  credit: Ban biên tập\nstatus: published",
     )
     assert problems_of(project, {"vi/du-lich/thac-50.md": text}) == [
         "content/vi/du-lich/thac-50.md:8: cover.alt: missing; describe the photo in a sentence "
@@ -260,18 +263,30 @@ def test_revision_ignores_trailing_spaces_but_not_words():
     assert revision_of("T", "S", "Một câu.") != revision_of("T", "S", "Một câu khác.")
 
 
-_yaml_text = st.text(
-    alphabet=st.characters(blacklist_categories=("Cs",)), max_size=200
-)
+_yaml_text = st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=200)
 _front = st.one_of(
     _yaml_text,
     st.dictionaries(
         st.sampled_from(
-            ["title", "summary", "date", "category", "tags", "byline", "cover", "status",
-             "publish", "x"]
+            [
+                "title",
+                "summary",
+                "date",
+                "category",
+                "tags",
+                "byline",
+                "cover",
+                "status",
+                "publish",
+                "x",
+            ]
         ),
         st.one_of(
-            st.none(), st.booleans(), st.integers(), st.floats(allow_nan=True), _yaml_text,
+            st.none(),
+            st.booleans(),
+            st.integers(),
+            st.floats(allow_nan=True),
+            _yaml_text,
             st.lists(_yaml_text, max_size=3),
             st.dictionaries(_yaml_text, _yaml_text, max_size=3),
             st.dates().map(lambda d: d.isoformat()),
@@ -280,11 +295,19 @@ _front = st.one_of(
 )
 
 
-@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(front=_front, body=_yaml_text, kind=st.sampled_from(["article", "page"]),
-       source=st.booleans(), raw=st.binary(max_size=64))
-def test_parser_returns_an_article_or_problems_for_any_input(tmp_path, front, body, kind,
-                                                             source, raw):
+@settings(
+    max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    front=_front,
+    body=_yaml_text,
+    kind=st.sampled_from(["article", "page"]),
+    source=st.booleans(),
+    raw=st.binary(max_size=64),
+)
+def test_parser_returns_an_article_or_problems_for_any_input(
+    tmp_path, front, body, kind, source, raw
+):
     path = tmp_path / "x.md"
     for data in (f"---\n{front}\n---\n{body}".encode("utf-8", "surrogatepass"), raw):
         path.write_bytes(data)

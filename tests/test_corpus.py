@@ -162,9 +162,10 @@ def test_khmer_is_written_in_khmer_script(catalog: Catalog) -> None:
 def test_vietnamese_has_diacritics_and_local_names(catalog: Catalog) -> None:
     text = ""
     for article in catalog.sources.values():
-        assert fold_latin(article.title) != article.title or fold_latin(
-            article.summary
-        ) != article.summary
+        assert (
+            fold_latin(article.title) != article.title
+            or fold_latin(article.summary) != article.summary
+        )
         assert fold_latin(article.body) != article.body
         text += article.body
     assert all(name in text for name in NAMES)

@@ -326,8 +326,10 @@ class _Checker:
             if name in allowed:
                 continue
             close = difflib.get_close_matches(str(name), sorted(allowed), n=1)
-            hint = f"did you mean '{close[0]}'?" if close else (
-                f"the fields of {kind} are: {', '.join(sorted(allowed))}."
+            hint = (
+                f"did you mean '{close[0]}'?"
+                if close
+                else (f"the fields of {kind} are: {', '.join(sorted(allowed))}.")
             )
             self.add(str(name), f"is not a field of {kind}; {hint}")
 
@@ -459,11 +461,18 @@ def parse_article(
             article.raw_cover = {name: value for name, value in raw.items() if value}
             if is_source:
                 if not raw["image"]:
-                    check.add("cover.image", "missing; write the file name of the photo in "
-                              "content/images/, like thac-50.jpg.", line=check.lines.get("cover"))
+                    check.add(
+                        "cover.image",
+                        "missing; write the file name of the photo in "
+                        "content/images/, like thac-50.jpg.",
+                        line=check.lines.get("cover"),
+                    )
                 if not raw["alt"]:
-                    check.add("cover.alt", "missing; describe the photo in a sentence for "
-                              "readers who cannot see it.", line=check.lines.get("cover"))
+                    check.add(
+                        "cover.alt",
+                        "missing; describe the photo in a sentence for readers who cannot see it.",
+                        line=check.lines.get("cover"),
+                    )
                 if raw["image"] and raw["alt"]:
                     article.cover = Cover(raw["image"], raw["alt"], raw["caption"], raw["credit"])
 
@@ -476,14 +485,21 @@ def parse_article(
             line=0,
         )
     if not article.body.strip() and kind == "article" and article.status != "draft":
-        check.add("", "the article has no text below the front matter; write the article "
-                  "there.", line=body_line)
+        check.add(
+            "",
+            "the article has no text below the front matter; write the article there.",
+            line=body_line,
+        )
 
     article.links = tuple(_find_links(article.body, body_line))
     for link in article.links:
         if link.is_image and not _alt_of(article.body, link):
-            check.add("", f"the image '{link.target}' has no alt text; describe it between the "
-                      "brackets, like ![Thác 50 mùa mưa](...).", line=link.line)
+            check.add(
+                "",
+                f"the image '{link.target}' has no alt text; describe it between the "
+                "brackets, like ![Thác 50 mùa mưa](...).",
+                line=link.line,
+            )
     return (None if check.problems else article), check.problems
 
 

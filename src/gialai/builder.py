@@ -76,8 +76,15 @@ def build_site(
     staging, old = _staging_names(out)
     started = time.monotonic()
     command = [
-        sys.executable, "-m", "mkdocs", "build", "--strict",
-        "--config-file", str(config_file), "--site-dir", str(staging),
+        sys.executable,
+        "-m",
+        "mkdocs",
+        "build",
+        "--strict",
+        "--config-file",
+        str(config_file),
+        "--site-dir",
+        str(staging),
     ]
     if quiet:
         command.append("--quiet")

@@ -330,24 +330,35 @@ def _check_links(catalog: Catalog, problems: list[Problem]) -> None:
             if parts.scheme or parts.netloc or link.target.startswith(("#", "mailto:", "/")):
                 continue
             target = posixpath.normpath(
-                posixpath.join(posixpath.dirname(f"{article.lang}/{article.key}"),
-                               unquote(parts.path))
+                posixpath.join(
+                    posixpath.dirname(f"{article.lang}/{article.key}"), unquote(parts.path)
+                )
             )
             if target.startswith("../") or target == "..":
                 problems.append(
-                    Problem(article.rel, link.line, "",
-                            f"the link '{link.target}' points outside content/; link only to "
-                            "files inside it.")
+                    Problem(
+                        article.rel,
+                        link.line,
+                        "",
+                        f"the link '{link.target}' points outside content/; link only to "
+                        "files inside it.",
+                    )
                 )
                 continue
             if not target.endswith(".md"):
-                if not (content / target).exists() and not (
-                    content / default / target.split("/", 1)[-1]
-                ).exists() and not (content / target.split("/", 1)[-1]).exists():
+                if (
+                    not (content / target).exists()
+                    and not (content / default / target.split("/", 1)[-1]).exists()
+                    and not (content / target.split("/", 1)[-1]).exists()
+                ):
                     what = "image" if link.is_image else "file"
                     problems.append(
-                        Problem(article.rel, link.line, "",
-                                f"the {what} '{link.target}' does not exist; check the path.")
+                        Problem(
+                            article.rel,
+                            link.line,
+                            "",
+                            f"the {what} '{link.target}' does not exist; check the path.",
+                        )
                     )
                 continue
             lang, _, key = target.partition("/")
@@ -361,26 +372,37 @@ def _check_links(catalog: Catalog, problems: list[Problem]) -> None:
                     continue
                 if not exists:
                     problems.append(
-                        Problem(article.rel, link.line, "",
-                                f"the link '{link.target}' leads to no article; check the "
-                                "file name.")
+                        Problem(
+                            article.rel,
+                            link.line,
+                            "",
+                            f"the link '{link.target}' leads to no article; check the file name.",
+                        )
                     )
                 continue
             state = catalog.state_of(source)
             if state == DRAFT and catalog.state_of(article) != DRAFT:
                 problems.append(
-                    Problem(article.rel, link.line, "",
-                            f"links to '{link.target}', which is a draft; remove the link or "
-                            "publish that article first.")
+                    Problem(
+                        article.rel,
+                        link.line,
+                        "",
+                        f"links to '{link.target}', which is a draft; remove the link or "
+                        "publish that article first.",
+                    )
                 )
             elif state == SCHEDULED and (
                 article.publish_date is None
                 or (source.publish_date and source.publish_date > article.publish_date)
             ):
                 problems.append(
-                    Problem(article.rel, link.line, "",
-                            f"links to '{link.target}', which is scheduled for "
-                            f"{source.publish_date}; the link would be broken until then.")
+                    Problem(
+                        article.rel,
+                        link.line,
+                        "",
+                        f"links to '{link.target}', which is scheduled for "
+                        f"{source.publish_date}; the link would be broken until then.",
+                    )
                 )
 
 

@@ -176,16 +176,20 @@ def cmd_mark_translated(args: argparse.Namespace) -> int:
     settings = _settings(args)
     catalog = load_catalog(settings, preview=True)
     targets = []
-    languages = [args.to] if args.to else [
-        c for c in settings.language_codes if c != settings.default_language.code
-    ]
+    languages = (
+        [args.to]
+        if args.to
+        else [c for c in settings.language_codes if c != settings.default_language.code]
+    )
     if args.all:
         for lang in languages:
             for key, translation in catalog.translations.get(lang, {}).items():
                 targets.append((translation, catalog.sources[key]))
     else:
         if not args.slug or not args.to:
-            raise UsageError("give an article and a language, like: mark-translated thac-50 --to en")
+            raise UsageError(
+                "give an article and a language, like: mark-translated thac-50 --to en"
+            )
         source = _find_source(settings, catalog, args.slug)
         translation = catalog.translations.get(args.to, {}).get(source.key)
         if translation is None:
@@ -278,8 +282,12 @@ def cmd_build(args: argparse.Namespace) -> int:
             out = config.parent / ("site-kiosk" if edition == "kiosk" else "site")
         try:
             result = build_site(
-                config_file, out, build_date=args.build_date, preview=args.preview,
-                edition=edition, quiet=args.quiet,
+                config_file,
+                out,
+                build_date=args.build_date,
+                preview=args.preview,
+                edition=edition,
+                quiet=args.quiet,
             )
         except BuildFailed as error:
             print(f"Build of the {edition} edition stopped: {error}", file=sys.stderr)
@@ -296,8 +304,14 @@ def cmd_serve(args: argparse.Namespace) -> int:
         config = config.parent / "mkdocs.kiosk.yml"
     env = build_env(args.build_date, preview=True, edition="kiosk" if args.kiosk else "web")
     command = [
-        sys.executable, "-m", "mkdocs", "serve", "--config-file", str(config),
-        "--dev-addr", f"{args.host}:{args.port}",
+        sys.executable,
+        "-m",
+        "mkdocs",
+        "serve",
+        "--config-file",
+        str(config),
+        "--dev-addr",
+        f"{args.host}:{args.port}",
     ]
     print(f"Preview with drafts at http://{args.host}:{args.port}/ (stop with Ctrl+C)")
     try:
@@ -320,8 +334,11 @@ def make_parser() -> argparse.ArgumentParser:
 
     new = sub.add_parser("new", help="start a Vietnamese article from its title")
     new.add_argument("title", help='the headline, like "Thác 50 ở Kbang"')
-    new.add_argument("--category", required=True,
-                     help="news, culture, tourism, investment (or one added in mkdocs.yml)")
+    new.add_argument(
+        "--category",
+        required=True,
+        help="news, culture, tourism, investment (or one added in mkdocs.yml)",
+    )
     new.add_argument("--byline", help="the author's name")
     new.add_argument("--date", type=_date, help="publication date, like 2025-12-30 (today)")
     new.add_argument("--slug", help="the file name without .md (made from the title)")
@@ -342,8 +359,11 @@ def make_parser() -> argparse.ArgumentParser:
     mark.set_defaults(func=cmd_mark_translated)
 
     check = sub.add_parser("check", help="list every mistake in the content, without building")
-    check.add_argument("--external", action="store_true",
-                       help="also list links to other sites (they are not visited)")
+    check.add_argument(
+        "--external",
+        action="store_true",
+        help="also list links to other sites (they are not visited)",
+    )
     check.add_argument("--build-date", type=_date, help="check as if today were this date")
     check.add_argument("--preview", action="store_true", help="check drafts as published")
     check.set_defaults(func=cmd_check)
@@ -351,16 +371,21 @@ def make_parser() -> argparse.ArgumentParser:
     status = sub.add_parser("status", help="which translations are up to date, outdated, missing")
     status.add_argument("--json", action="store_true", help="print JSON for scripts")
     status.add_argument("--lang", action="append", help="only this language (repeatable)")
-    status.add_argument("--fail-on", action="append", choices=["outdated", "missing"],
-                        help="exit with an error if any translation is in this state")
+    status.add_argument(
+        "--fail-on",
+        action="append",
+        choices=["outdated", "missing"],
+        help="exit with an error if any translation is in this state",
+    )
     status.set_defaults(func=cmd_status)
 
     build = sub.add_parser("build", help="build the site into site/ (kiosk: site-kiosk/)")
     build.add_argument("--kiosk", action="store_true", help="build the kiosk edition")
     build.add_argument("--all", action="store_true", help="build the web and kiosk editions")
     build.add_argument("--site-dir", help="where to write the site")
-    build.add_argument("--build-date", type=_date,
-                       help="publish as of this date, like 2025-12-30 (today)")
+    build.add_argument(
+        "--build-date", type=_date, help="publish as of this date, like 2025-12-30 (today)"
+    )
     build.add_argument("--preview", action="store_true", help="include drafts (not for the public)")
     build.add_argument("--quiet", action="store_true", help="print only warnings and errors")
     build.set_defaults(func=cmd_build)

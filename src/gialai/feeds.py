@@ -72,8 +72,8 @@ def render_feed(catalog: Catalog, feed: Feed) -> str:
         f'<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="{feed.lang}">\n',
         f"  <title>{escape(feed.title)}</title>\n",
         f"  <id>{escape(url)}</id>\n",
-        f"  <link rel=\"alternate\" type=\"text/html\" href={quoteattr(url)}/>\n",
-        f"  <link rel=\"self\" type=\"application/atom+xml\" href={quoteattr(self_url)}/>\n",
+        f'  <link rel="alternate" type="text/html" href={quoteattr(url)}/>\n',
+        f'  <link rel="self" type="application/atom+xml" href={quoteattr(self_url)}/>\n',
         f"  <updated>{_stamp(updated)}</updated>\n",
     ]
     for entry in feed.entries:
@@ -84,7 +84,7 @@ def render_feed(catalog: Catalog, feed: Feed) -> str:
             "  <entry>\n",
             f"    <title>{escape(article.title)}</title>\n",
             f"    <id>{escape(link)}</id>\n",
-            f"    <link rel=\"alternate\" type=\"text/html\" href={quoteattr(link)}/>\n",
+            f'    <link rel="alternate" type="text/html" href={quoteattr(link)}/>\n',
             f"    <published>{_stamp(entry.source.date)}</published>\n",
             f"    <updated>{_stamp(entry.source.date)}</updated>\n",
             f"    <author><name>{escape(article.byline or feed.title)}</name></author>\n",

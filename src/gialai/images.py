@@ -7,9 +7,9 @@ needed, and ``width``/``height`` so the layout does not jump while they load.
 from __future__ import annotations
 
 import hashlib
-import re
 import html
 import os
+import re
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -72,9 +72,13 @@ class ImageCache:
             image = ImageOps.exif_transpose(opened)
             width, height = image.size
             has_alpha = image.mode in ("RGBA", "LA") or "transparency" in image.info
-            fallback_ext, fallback_mime = (".png", "image/png") if has_alpha else (
-                ".jpg",
-                "image/jpeg",
+            fallback_ext, fallback_mime = (
+                (".png", "image/png")
+                if has_alpha
+                else (
+                    ".jpg",
+                    "image/jpeg",
+                )
             )
             targets = [w for w in self.widths if w < width] + [min(width, self.widths[-1])]
             targets = sorted(set(targets))

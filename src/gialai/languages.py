@@ -64,9 +64,7 @@ def switch_targets(
     for lang in settings.languages:
         if kind == "article" and catalog.entry(lang.code, key) is not None:
             target = f"{lang.prefix}{key}/"
-        elif kind in ("category", "archive", "tags") and page == 1:
-            target = f"{lang.prefix}{path}"
-        elif kind in ("home", "page"):
+        elif kind in ("category", "archive", "tags") and page == 1 or kind in ("home", "page"):
             target = f"{lang.prefix}{path}"
         else:
             target = lang.prefix

@@ -75,7 +75,12 @@ def build_listings(catalog: Catalog, lang: str, titles: dict[str, str]) -> list[
     for category in catalog.settings.categories:
         entries = [e for e in listed if e.source.category == category.key]
         listings += paginate(
-            lang, "category", f"{category.folder}/", category.name(lang), entries, size,
+            lang,
+            "category",
+            f"{category.folder}/",
+            category.name(lang),
+            entries,
+            size,
             category=category,
         )
     listings += paginate(lang, "archive", ARCHIVE_PATH, titles["archive"], listed, size)
@@ -88,12 +93,15 @@ def build_listings(catalog: Catalog, lang: str, titles: dict[str, str]) -> list[
         ((tag, slug, len(entries)) for slug, (tag, entries) in by_tag.items()),
         key=lambda item: (-item[2], item[0].lower()),
     )
-    listings.append(
-        Listing(lang, "tags", TAGS_PATH, titles["tags"], [], tag_counts=counts)
-    )
+    listings.append(Listing(lang, "tags", TAGS_PATH, titles["tags"], [], tag_counts=counts))
     for slug, (tag, entries) in sorted(by_tag.items()):
         listings += paginate(
-            lang, "tag", f"{TAGS_PATH}{slug}/", titles["tag"].format(tag=tag), entries, size,
+            lang,
+            "tag",
+            f"{TAGS_PATH}{slug}/",
+            titles["tag"].format(tag=tag),
+            entries,
+            size,
             tag=tag,
         )
     return listings

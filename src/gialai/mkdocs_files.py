@@ -122,3 +122,30 @@ def navigation_links(settings: Settings, lang: str, home: str, archive: str) -> 
     links += [Link(cat.name(lang), f"{prefix}{cat.folder}/") for cat in settings.categories]
     links.append(Link(archive, f"{prefix}{ARCHIVE_PATH}"))
     return links
+
+
+DASHBOARD_PATH = "trang-thai-dich/"
+
+
+def dashboard_file(config: Any, settings: Settings, title: str) -> File:
+    """The translation dashboard: a page of the preview only, linked from no menu."""
+    lang = settings.default_language.code
+    content = (
+        f"---\ntitle: {json.dumps(title, ensure_ascii=False)}\ntemplate: dashboard.html\n---\n"
+    )
+    file = File.generated(config, f"{lang}/{DASHBOARD_PATH}index.md", content=content)
+    file.dest_uri = f"{DASHBOARD_PATH}index.html"
+    return _attach_i18n(file, lang, DASHBOARD_PATH, {})
+
+
+def home_file(config: Any, settings: Settings, lang: str, title: str) -> File:
+    """A home page for a language whose folder has no index.md yet."""
+    content = f"---\ntitle: {json.dumps(title, ensure_ascii=False)}\ntemplate: home.html\n---\n"
+    file = File.generated(config, f"{lang}/index.md", content=content)
+    file.dest_uri = f"{settings.language(lang).prefix}index.html"
+    alternates = {
+        other.code: SimpleNamespace(url=other.prefix or "./")
+        for other in settings.languages
+        if other.code != lang
+    }
+    return _attach_i18n(file, lang, "", alternates)

@@ -117,3 +117,16 @@ def current_language(config: Any) -> str:
     if plugin is not None and plugin.current_language:
         return plugin.current_language
     return config.theme.get("language") or "vi"
+
+
+def finished_language(config: Any) -> str:
+    """The language whose build reaches on_post_build now.
+
+    static-i18n builds the other languages from inside the default language's
+    on_post_build and leaves ``current_language`` on the last one; once it is done
+    (``building`` is false again) the build that finishes is the default language's.
+    """
+    plugin = config.plugins.get("i18n")
+    if plugin is not None and not plugin.building and plugin.default_language:
+        return plugin.default_language
+    return current_language(config)

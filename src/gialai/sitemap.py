@@ -57,9 +57,7 @@ def render_sitemap(catalog: Catalog, listings: dict[str, list[Listing]]) -> str:
             parts.append(f"    <lastmod>{lastmod}</lastmod>\n")
         for code, target in alternates:
             href = quoteattr(languages.absolute(settings, target))
-            parts.append(
-                f'    <xhtml:link rel="alternate" hreflang="{code}" href={href}/>\n'
-            )
+            parts.append(f'    <xhtml:link rel="alternate" hreflang="{code}" href={href}/>\n')
         parts.append("  </url>\n")
     parts.append("</urlset>\n")
     return "".join(parts)

@@ -53,8 +53,13 @@ def load_strings(settings: Settings) -> dict[str, Strings]:
         rel = settings.relpath(path)
         if not path.is_file():
             problems.append(
-                Problem(rel, 0, "", f"missing; copy {settings.strings_dir}/{default}.yml to it "
-                        "and translate every line.")
+                Problem(
+                    rel,
+                    0,
+                    "",
+                    f"missing; copy {settings.strings_dir}/{default}.yml to it "
+                    "and translate every line.",
+                )
             )
             continue
         try:
@@ -68,8 +73,12 @@ def load_strings(settings: Settings) -> dict[str, Strings]:
             for key in loaded[default]:
                 if key not in values:
                     problems.append(
-                        Problem(settings.relpath(folder / f"{code}.yml"), 0, key,
-                                f"missing; translate it from {settings.strings_dir}/{default}.yml.")
+                        Problem(
+                            settings.relpath(folder / f"{code}.yml"),
+                            0,
+                            key,
+                            f"missing; translate it from {settings.strings_dir}/{default}.yml.",
+                        )
                     )
     if problems:
         raise ContentError(problems)

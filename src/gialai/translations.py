@@ -54,7 +54,11 @@ def translation_status(catalog: Catalog) -> dict[str, list[TranslationState]]:
                 state = OUTDATED
             rows.append(
                 TranslationState(
-                    lang, key, state, source.title, source.rel,
+                    lang,
+                    key,
+                    state,
+                    source.title,
+                    source.rel,
                     target if translation is not None else "",
                 )
             )

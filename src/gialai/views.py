@@ -121,7 +121,9 @@ class Views:
         public = f"{self.settings.public_url}{article_url(self.prefix, entry.key)}"
         data["share"] = {"url": public, "qr": qr_svg(public, self.t("print_qr"))}
         if cover:
-            image = self.images.get(self.settings.images_path / cover.image) if self.images else None
+            image = (
+                self.images.get(self.settings.images_path / cover.image) if self.images else None
+            )
             data["image"] = image.fallback().path if image else ""
             data["image_alt"] = cover.alt
             data["cover"] = {
@@ -177,3 +179,34 @@ class Views:
             ],
             "sections": sections,
         }
+
+
+def dashboard(session, lang: str) -> dict[str, Any]:
+    """The translation status of every article, for the preview's dashboard page."""
+    from .translations import count_states, translation_status
+
+    settings = session.settings
+    t = session.strings[lang]
+    status = translation_status(session.catalog)
+    tables = []
+    for code, rows in status.items():
+        language = settings.language(code)
+        tables.append(
+            {
+                "lang": code,
+                "name": language.name,
+                "counts": count_states(rows),
+                "rows": [
+                    {
+                        "state": row.state,
+                        "state_label": t(f"state_{row.state.replace('-', '_')}"),
+                        "title": row.title,
+                        "source_url": f"{row.key}/" if row.source else "",
+                        "url": f"{language.prefix}{row.key}/" if row.translation else "",
+                        "file": row.translation or row.source,
+                    }
+                    for row in rows
+                ],
+            }
+        )
+    return {"kind": "dashboard", "title": t("dashboard_title"), "tables": tables}
