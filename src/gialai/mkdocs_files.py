@@ -149,3 +149,12 @@ def home_file(config: Any, settings: Settings, lang: str, title: str) -> File:
         if other.code != lang
     }
     return _attach_i18n(file, lang, "", alternates)
+
+
+def start_file(config: Any, settings: Settings, title: str) -> File:
+    """The kiosk's start screen: a language chooser, the page the kiosk returns to."""
+    lang = settings.default_language.code
+    content = f"---\ntitle: {json.dumps(title, ensure_ascii=False)}\ntemplate: start.html\n---\n"
+    file = File.generated(config, f"{lang}/start/index.md", content=content)
+    file.dest_uri = "start/index.html"
+    return _attach_i18n(file, lang, "start/", {})

@@ -1,0 +1,62 @@
+"""The kiosk edition: what differs from the web site on a public touch screen."""
+
+from __future__ import annotations
+
+import html
+import re
+from typing import Any
+from urllib.parse import urlsplit
+
+from .qr import qr_svg
+from .settings import Settings
+from .strings import Strings
+
+START_PATH = "start/"
+_ANCHOR = re.compile(r"<a\b(?P<attrs>[^>]*)>(?P<text>.*?)</a>", re.DOTALL | re.IGNORECASE)
+_HREF = re.compile(r"""\bhref\s*=\s*(["'])(?P<url>.*?)\1""", re.IGNORECASE | re.DOTALL)
+
+
+def is_other_site(url: str, site_host: str) -> bool:
+    """True for an absolute http(s) address on another host than the site's."""
+    parts = urlsplit(url)
+    return parts.scheme in ("http", "https") and (parts.hostname or "") != site_host
+
+
+def unlink_other_sites(content: str, site_url: str, label: str) -> str:
+    """Turn links to other sites into text with the address and a QR code to scan.
+
+    A kiosk must not leave the local server, but a reader can take the address away.
+    """
+    site_host = urlsplit(site_url).hostname or ""
+
+    def replace(match: re.Match) -> str:
+        href = _HREF.search(match.group("attrs"))
+        if href is None:
+            return match.group(0)
+        url = html.unescape(href.group("url"))
+        if not is_other_site(url, site_host):
+            return match.group(0)
+        shown = html.escape(url)
+        return (
+            f'<span class="gl-external">{match.group("text")} '
+            f'<span class="gl-external__url">({shown})</span>'
+            f'<span class="gl-external__qr" title="{html.escape(label)}">'
+            f"{qr_svg(url, label, scale=3)}</span></span>"
+        )
+
+    return _ANCHOR.sub(replace, content)
+
+
+def kiosk_context(settings: Settings, strings: Strings) -> dict[str, Any]:
+    """What the kiosk's templates and script need: timings and labels."""
+    return {
+        "idle_seconds": settings.idle_seconds,
+        "countdown_seconds": settings.countdown_seconds,
+        "start_url": START_PATH,
+        "labels": {
+            key: strings(key)
+            for key in ("kiosk_home", "kiosk_back", "kiosk_language", "kiosk_continue",
+                        "kiosk_idle_title")
+        },
+        "idle_text": strings.values["kiosk_idle_text"],
+    }
