@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import sys
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort
@@ -16,6 +17,7 @@ from gialai import mkdocs_files
 from gialai.feeds import feed_for_category
 from gialai.images import rewrite_body_images
 from gialai.problems import ContentError
+from gialai.safety import sanitize_page
 from gialai.session import COMMAND, current_language, session_for
 from gialai.views import dashboard
 
@@ -35,9 +37,14 @@ def on_config(config: MkDocsConfig) -> None:
         error = ContentError(session.catalog.problems)
         if not session.catalog.preview:
             raise Abort(str(error))
-        # The preview goes on without the broken files, so the officer sees the rest.
-        for line in str(error).splitlines():
-            log.error(line)
+        # The preview goes on without the broken files, so the officer sees the rest. Printed
+        # once, not logged: in strict mode a logged error would stop the preview.
+        if not session.extra.get("problems reported"):
+            session.extra["problems reported"] = True
+            print(
+                f"{error}\nThe preview leaves these files out until they are fixed.",
+                file=sys.stderr,
+            )
 
 
 # Before static-i18n (-100) picks a file per language: what is not published must be gone.
@@ -90,6 +97,13 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     page_dir = (settings.content_dir / page.file.src_uri).parent
     base_url = get_relative_url(".", page.url)
     return rewrite_body_images(markdown, page_dir, settings.images_path, session.images, base_url)
+
+
+# First of the page_content handlers: nothing outside the allowlist reaches a page, and
+# the kiosk's own additions (QR codes) come after it.
+@event_priority(100)
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    return sanitize_page(html, session_for(config).settings.embed_hosts)
 
 
 def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: Navigation) -> dict:

@@ -17,6 +17,7 @@ from typing import Any
 import yaml
 
 from .problems import Problem
+from .safety import check_link_targets, check_raw_html
 from .text import SLUG_PATTERN, slugify
 
 try:  # libyaml is much faster; the pure-Python loader gives the same results.
@@ -65,8 +66,10 @@ COVER_FIELDS = {"image", "alt", "caption", "credit"}
 REQUIRED_SOURCE = ("title", "summary", "date", "category", "byline")
 REQUIRED_TRANSLATION = ("title", "summary")
 
-_IMAGE = re.compile(r"!\[(?P<alt>[^\]]*)\]\((?P<target>[^)\s]+)(?:\s+\"[^\"]*\")?\)")
-_LINK = re.compile(r"(?<!!)\[[^\]]*\]\((?P<target>[^)\s]+)(?:\s+\"[^\"]*\")?\)")
+# A Markdown address may hold one level of balanced parentheses, like Markdown allows.
+_TARGET = r"(?P<target>(?:[^()\s]|\([^()\s]*\))+)"
+_IMAGE = re.compile(r"!\[(?P<alt>[^\]]*)\]\(" + _TARGET + r"(?:\s+\"[^\"]*\")?\)")
+_LINK = re.compile(r"(?<!!)\[[^\]]*\]\(" + _TARGET + r"(?:\s+\"[^\"]*\")?\)")
 _COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
 
 
@@ -342,6 +345,7 @@ def parse_article(
     kind: str,
     is_source: bool,
     max_bytes: int = 1_000_000,
+    embed_hosts: tuple[str, ...] = (),
 ) -> tuple[Article | None, list[Problem]]:
     """Read one Markdown file; return the article, or None with the problems found.
 
@@ -492,6 +496,8 @@ def parse_article(
         )
 
     article.links = tuple(_find_links(article.body, body_line))
+    check.problems += check_raw_html(article.body, body_line, rel, embed_hosts)
+    check.problems += check_link_targets(article.links, rel)
     for link in article.links:
         if link.is_image and not _alt_of(article.body, link):
             check.add(

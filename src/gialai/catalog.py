@@ -7,6 +7,7 @@ source, missing photos, links to drafts. All problems are collected, then raised
 from __future__ import annotations
 
 import datetime as dt
+import os
 import posixpath
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -116,13 +117,19 @@ class Catalog:
         ]
 
 
-def _walk(content_dir: Path) -> list[Path]:
-    paths = []
-    for path in sorted(content_dir.rglob("*.md")):
-        if any(part.startswith((".", "_")) for part in path.relative_to(content_dir).parts):
-            continue
-        paths.append(path)
-    return paths
+def _walk(content_dir: Path) -> tuple[list[Path], list[Path]]:
+    """Markdown files in content/, and links to folders (which are never followed)."""
+    paths, linked = [], []
+    for root, dirs, names in os.walk(content_dir):
+        base = Path(root)
+        for name in list(dirs):
+            if (base / name).is_symlink():
+                linked.append(base / name)
+                dirs.remove(name)
+            elif name.startswith((".", "_")):
+                dirs.remove(name)
+        paths += [base / n for n in names if n.endswith(".md") and not n.startswith((".", "_"))]
+    return sorted(paths), sorted(linked)
 
 
 def _inherit(translation: Article, source: Article) -> Article:
@@ -159,7 +166,18 @@ def load_catalog(
     problems = catalog.problems
     parsed: dict[str, dict[str, Article]] = {code: {} for code in codes}
 
-    for path in _walk(content):
+    paths, linked = _walk(content)
+    for folder in linked:
+        problems.append(
+            Problem(
+                settings.relpath(folder),
+                0,
+                "",
+                "this folder is a symbolic link; the site never follows links out of content/. "
+                "Copy the files into content/ instead.",
+            )
+        )
+    for path in paths:
         relative = path.relative_to(content)
         rel = settings.relpath(path)
         lang = relative.parts[0]
@@ -192,7 +210,14 @@ def load_catalog(
         if category is not None and inner.name == "index.md":
             kind = "page"
         article, found = parse_article(
-            path, rel, lang, key, kind, lang == default, settings.max_article_bytes
+            path,
+            rel,
+            lang,
+            key,
+            kind,
+            lang == default,
+            settings.max_article_bytes,
+            settings.embed_hosts,
         )
         problems.extend(found)
         if article is not None:

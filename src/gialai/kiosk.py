@@ -55,8 +55,13 @@ def kiosk_context(settings: Settings, strings: Strings) -> dict[str, Any]:
         "start_url": START_PATH,
         "labels": {
             key: strings(key)
-            for key in ("kiosk_home", "kiosk_back", "kiosk_language", "kiosk_continue",
-                        "kiosk_idle_title")
+            for key in (
+                "kiosk_home",
+                "kiosk_back",
+                "kiosk_language",
+                "kiosk_continue",
+                "kiosk_idle_title",
+            )
         },
         "idle_text": strings.values["kiosk_idle_text"],
     }

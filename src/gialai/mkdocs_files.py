@@ -6,6 +6,7 @@ This is the only module that knows MkDocs' ``File`` and static-i18n's file attri
 from __future__ import annotations
 
 import json
+from pathlib import Path
 from types import SimpleNamespace
 from typing import Any
 
@@ -40,8 +41,7 @@ def select_sources(files: Files, catalog: Catalog, images_dir: str) -> Files:
     photos are dropped too: readers get resized variants instead.
     """
     settings = catalog.settings
-    default = settings.default_language.code
-    broken = {problem.path for problem in catalog.problems}
+    content = settings.content_dir.resolve()
     kept = []
     for file in files:
         src = file.src_uri
@@ -49,23 +49,41 @@ def select_sources(files: Files, catalog: Catalog, images_dir: str) -> Files:
             continue
         if src.startswith(UNUSED_THEME_FILES) or src.endswith(".map"):
             continue
+        from_content = file.abs_src_path and Path(file.src_dir or "").resolve() == content
+        if from_content and not _inside(Path(file.abs_src_path), content):
+            continue  # reached through a link to outside content/: never published
         if not file.is_documentation_page():
             kept.append(file)
             continue
         lang, _, rest = src.partition("/")
-        key = rest.removesuffix(".md")
-        if settings.relpath(settings.content_dir / src) in broken:
-            continue  # only reachable in the preview, which goes on despite problems
-        if lang not in settings.language_codes:
-            continue
-        if key in catalog.sources:
-            entry = catalog.entry(lang, key)
-            if entry is None or (lang != default and entry.fallback):
-                continue
-        elif lang != default and key not in catalog.pages.get(lang, {}):
-            continue
-        kept.append(file)
+        if _publishes(catalog, lang, rest.removesuffix(".md")):
+            kept.append(file)
     return Files(kept)
+
+
+def _inside(path: Path, folder: Path) -> bool:
+    try:
+        path.resolve().relative_to(folder)
+    except ValueError:
+        return False
+    return True
+
+
+def _publishes(catalog: Catalog, lang: str, key: str) -> bool:
+    """Whether the file of ``key`` in ``lang`` is what readers of this build get.
+
+    Only files the catalog read and accepted are published: a broken file (in the
+    preview), a file reached through a symbolic link, a draft or a scheduled article are
+    not; a draft translation gives way to the Vietnamese text.
+    """
+    settings = catalog.settings
+    if lang not in settings.language_codes:
+        return False
+    if key in catalog.sources:
+        entry = catalog.entry(lang, key)
+        return entry is not None and (lang == settings.default_language.code or not entry.fallback)
+    page = catalog.pages.get(lang, {}).get(key)
+    return page is not None and (catalog.preview or page.status != "draft")
 
 
 def _attach_i18n(file: File, lang: str, path: str, alternates: dict[str, Any]) -> File:

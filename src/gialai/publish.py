@@ -8,7 +8,10 @@ import shutil
 from pathlib import Path
 from typing import Any
 
+from mkdocs.exceptions import PluginError
+
 from .feeds import render_feed
+from .sitecheck import broken_links
 from .sitemap import render_sitemap
 
 log = logging.getLogger("mkdocs.plugins.gialai.publish")
@@ -55,3 +58,10 @@ def finish_site(session: Any, site_dir: str) -> None:
     gz = site / "sitemap.xml.gz"
     if gz.exists():
         gz.unlink()
+    broken = broken_links(site)
+    if broken:
+        lines = [f"  {page}: '{url}' leads to no page or file" for page, url in broken[:50]]
+        more = f"\n  … and {len(broken) - 50} more" if len(broken) > 50 else ""
+        raise PluginError(
+            f"Found {len(broken)} broken links in the built site:\n" + "\n".join(lines) + more
+        )

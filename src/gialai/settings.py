@@ -38,6 +38,7 @@ class _GialaiSettings(Config):
     kiosk = c.SubConfig(_KioskSettings)
     search = c.SubConfig(_SearchSettings)
     edition = c.Choice(["web", "kiosk"], default="web")
+    embed_hosts = c.ListOfItems(c.Type(str), default=[])
 
 
 @dataclass(frozen=True)
@@ -90,6 +91,7 @@ class Settings:
     search: bool = True
     edition: str = "web"
     site_names: Mapping[str, str] = field(default_factory=dict)
+    embed_hosts: tuple[str, ...] = ()
 
     @property
     def default_language(self) -> Language:
@@ -117,10 +119,15 @@ class Settings:
 
     def relpath(self, path: Path) -> str:
         """A path as shown to people: relative to the project, with forward slashes."""
-        try:
-            return path.resolve().relative_to(self.project_dir.resolve()).as_posix()
-        except ValueError:
-            return path.as_posix()
+        for candidate, base in (
+            (path, self.project_dir),
+            (path.resolve(), self.project_dir.resolve()),
+        ):
+            try:
+                return candidate.relative_to(base).as_posix()
+            except ValueError:
+                continue
+        return path.as_posix()
 
     @property
     def images_path(self) -> Path:
@@ -208,6 +215,7 @@ def settings_from_mkdocs(config: Any) -> Settings:
         search=typed.search.enabled,
         edition=typed.edition,
         site_names=site_names,
+        embed_hosts=tuple(host.lower() for host in typed.embed_hosts),
     )
 
 
