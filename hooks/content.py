@@ -19,7 +19,7 @@ from gialai.images import rewrite_body_images
 from gialai.problems import ContentError
 from gialai.safety import sanitize_page
 from gialai.session import COMMAND, current_language, session_for
-from gialai.views import dashboard
+from gialai.views import dashboard, search_settings
 
 log = logging.getLogger("mkdocs.plugins.gialai.content")
 
@@ -66,6 +66,9 @@ def _add_listings(files: Files, config: MkDocsConfig) -> Files:
     if "index" not in pages.get(lang, {}) and "index" not in pages.get(default, {}):
         title = session.settings.site_name_for(lang)
         files.append(mkdocs_files.home_file(config, session.settings, lang, title))
+    if session.settings.search:
+        title = session.strings[lang]("search_title")
+        files.append(mkdocs_files.search_file(config, session.settings, lang, title))
     if session.catalog.preview and lang == session.settings.default_language.code:
         title = session.strings[lang]("dashboard_title")
         files.append(mkdocs_files.dashboard_file(config, session.settings, title))
@@ -119,6 +122,9 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: Naviga
     elif (entry := session.catalog.entry_for(lang, key)) is not None:
         data = views.article(entry, base_url, entry.article.body)
         active = session.settings.category(entry.source.category).folder
+    elif page.meta.get("template") == "search.html":
+        data = {"kind": "search", "title": page.title}
+        active = ""
     elif page.meta.get("template") == "dashboard.html":
         data = dashboard(session, lang)
         active = ""
@@ -140,6 +146,8 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: Naviga
     data["t"] = session.strings[lang]
     data["lang"] = lang
     data["prefix"] = prefix
+    if session.settings.search:
+        data["search"] = search_settings(session.strings[lang], lang, prefix)
     context["gl"] = data
     return context
 
@@ -156,6 +164,11 @@ def on_template_context(context: dict, template_name: str, config: MkDocsConfig)
             "doc_lang": lang,
             "alternates": [],
             "prefix": session.settings.language(lang).prefix,
+            "search": search_settings(
+                session.strings[lang], lang, session.settings.language(lang).prefix
+            )
+            if session.settings.search
+            else None,
             "switch": [
                 {"lang": other.code, "name": other.name, "url": other.prefix}
                 for other in session.settings.languages

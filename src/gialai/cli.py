@@ -186,18 +186,18 @@ def cmd_mark_translated(args: argparse.Namespace) -> int:
             for key, translation in catalog.translations.get(lang, {}).items():
                 targets.append((translation, catalog.sources[key]))
     else:
-        if not args.slug or not args.to:
-            raise UsageError(
-                "give an article and a language, like: mark-translated thac-50 --to en"
-            )
+        if not args.slug:
+            raise UsageError("give an article, like: mark-translated thac-50 --to en (or --all)")
         source = _find_source(settings, catalog, args.slug)
-        translation = catalog.translations.get(args.to, {}).get(source.key)
-        if translation is None:
-            raise UsageError(
-                f"there is no {args.to} translation of {source.rel} yet; start one with: "
-                f"gialai translate {source.slug} --to {args.to}"
-            )
-        targets.append((translation, source))
+        for lang in languages:
+            translation = catalog.translations.get(lang, {}).get(source.key)
+            if translation is not None:
+                targets.append((translation, source))
+            elif args.to:
+                raise UsageError(
+                    f"there is no {lang} translation of {source.rel} yet; start one with: "
+                    f"gialai translate {source.slug} --to {lang}"
+                )
     for translation, source in targets:
         if translation.source_revision == source.revision:
             continue
@@ -389,6 +389,14 @@ def make_parser() -> argparse.ArgumentParser:
     build.add_argument("--preview", action="store_true", help="include drafts (not for the public)")
     build.add_argument("--quiet", action="store_true", help="print only warnings and errors")
     build.set_defaults(func=cmd_build)
+
+    kiosk_server = sub.add_parser(
+        "kiosk-server", help="serve a built site on this machine only (the kiosk's web server)"
+    )
+    from . import kiosk_server as kiosk_server_module
+
+    kiosk_server_module.build_parser(kiosk_server)
+    kiosk_server.set_defaults(func=kiosk_server_module.run)
 
     serve = sub.add_parser("serve", help="preview the site with drafts, rebuilt on every save")
     serve.add_argument("--host", default="127.0.0.1")

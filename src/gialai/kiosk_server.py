@@ -79,13 +79,18 @@ MIME_TYPES = {
 }
 DEFAULT_TYPE = "application/octet-stream"
 
-# Cache-Control. File names with a content hash (MkDocs Material's bundles, Pagefind's
-# index chunks) never change; fonts hardly ever; pages and everything else are checked again.
+# Cache-Control. File names with a content hash (MkDocs Material's bundles, the photo
+# variants in _img/, Pagefind's index chunks) never change; fonts hardly ever; pages and
+# everything else are checked again.
 IMMUTABLE = "public, max-age=31536000, immutable"
 FONTS = "public, max-age=31536000"
 IMAGES = "public, max-age=86400"
 SHORT = {"web": "public, max-age=300", "kiosk": "no-cache"}
-_HASHED = re.compile(r"\.[0-9a-f]{8,}\.(?:min\.)?(?:js|css)$|\.pf_(?:meta|index|fragment|filter)$")
+_HASHED = re.compile(
+    r"\.[0-9a-f]{8,}\.(?:min\.)?(?:js|css)$"
+    r"|^/_img/.+-[0-9a-f]{10}-[0-9]+\.(?:webp|avif|jpe?g|png)$"
+    r"|\.pf_(?:meta|index|fragment|filter)$"
+)
 _FONT_SUFFIXES = {".woff2", ".woff", ".ttf"}
 _IMAGE_SUFFIXES = {".webp", ".avif", ".jpg", ".jpeg", ".png", ".gif", ".svg", ".ico"}
 
@@ -131,7 +136,9 @@ class KioskServer(ThreadingHTTPServer):
     daemon_threads = True
     allow_reuse_address = True
 
-    def __init__(self, address: tuple[str, int], site_dir: Path, edition: str, verbose: bool):
+    def __init__(
+        self, address: tuple[str, int], site_dir: Path, edition: str, verbose: bool
+    ) -> None:
         self.site_dir = site_dir
         self.edition = edition
         self.verbose = verbose
@@ -232,6 +239,9 @@ class KioskRequestHandler(BaseHTTPRequestHandler):
             if target is None:
                 self._not_found(url_path, body)
                 return
+        elif url_path.endswith("/"):  # a file asked for as a folder, like nginx: not found
+            self._not_found(url_path, body)
+            return
         if not target.is_file():
             self._not_found(url_path, body)
             return

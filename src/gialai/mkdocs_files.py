@@ -176,3 +176,19 @@ def start_file(config: Any, settings: Settings, title: str) -> File:
     file = File.generated(config, f"{lang}/start/index.md", content=content)
     file.dest_uri = "start/index.html"
     return _attach_i18n(file, lang, "start/", {})
+
+
+SEARCH_PATH = "tim-kiem/"
+
+
+def search_file(config: Any, settings: Settings, lang: str, title: str) -> File:
+    """The search page of a language (the header's form leads here without script)."""
+    content = f"---\ntitle: {json.dumps(title, ensure_ascii=False)}\ntemplate: search.html\n---\n"
+    file = File.generated(config, f"{lang}/{SEARCH_PATH}index.md", content=content)
+    file.dest_uri = f"{settings.language(lang).prefix}{SEARCH_PATH}index.html"
+    alternates = {
+        other.code: SimpleNamespace(url=f"{other.prefix}{SEARCH_PATH}")
+        for other in settings.languages
+        if other.code != lang
+    }
+    return _attach_i18n(file, lang, SEARCH_PATH, alternates)

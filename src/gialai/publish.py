@@ -11,6 +11,7 @@ from typing import Any
 from mkdocs.exceptions import PluginError
 
 from .feeds import render_feed
+from .search import build_indexes, records_for
 from .sitecheck import broken_links
 from .sitemap import render_sitemap
 
@@ -50,6 +51,19 @@ def is_last_language(config: Any, session: Any) -> bool:
     return plugin is None or not plugin.building
 
 
+def write_search_indexes(session: Any, site: Path) -> None:
+    """One Pagefind bundle per language, built side by side."""
+    settings = session.settings
+    jobs = []
+    for language in settings.languages:
+        names = {cat.key: cat.name(language.code) for cat in settings.categories}
+        records = records_for(
+            session.catalog, language.code, names, session.strings[language.code].date
+        )
+        jobs.append((language.code, language.prefix, records))
+    build_indexes(jobs, site, session.images.cache_dir.parent)
+
+
 def finish_site(session: Any, site_dir: str) -> None:
     """Write sitemap and the other site-wide files."""
     site = Path(site_dir)
@@ -58,6 +72,8 @@ def finish_site(session: Any, site_dir: str) -> None:
     gz = site / "sitemap.xml.gz"
     if gz.exists():
         gz.unlink()
+    if session.settings.search:
+        write_search_indexes(session, site)
     broken = broken_links(site)
     if broken:
         lines = [f"  {page}: '{url}' leads to no page or file" for page, url in broken[:50]]

@@ -210,3 +210,22 @@ def dashboard(session, lang: str) -> dict[str, Any]:
             }
         )
     return {"kind": "dashboard", "title": t("dashboard_title"), "tables": tables}
+
+
+def search_settings(t: Strings, lang: str, prefix: str) -> dict[str, str]:
+    """What the search form and its script need: where to search and what to say."""
+    return {
+        "lang": lang,
+        "prefix": prefix,
+        "page": f"{prefix}tim-kiem/",
+        "label": t("search_label"),
+        "placeholder": t("search_placeholder"),
+        "button": t("search_button"),
+        "loading": t("search_loading"),
+        "offline": t("search_offline"),
+        "all": t("search_all"),
+        # Filled in by the script: {query} and {count}.
+        "none": t.values["search_none"],
+        "one": t.values["search_one"],
+        "other": t.values["search_other"],
+    }

@@ -39,7 +39,10 @@
   const countdownSeconds = Number(bar.dataset.countdown);
   const overlay = document.getElementById("gl-idle");
   const text = document.getElementById("gl-idle-text");
-  const digits = new Intl.NumberFormat(document.documentElement.lang === "km" ? "km-u-nu-khmr" : undefined);
+  const khmer = bar.getAttribute("lang") === "km";
+  const digits = {
+    format: (n) => (khmer ? String(n).replace(/[0-9]/g, (d) => "០១២៣៤៥៦៧៨៩"[d]) : String(n)),
+  };
   let idleTimer = 0;
   let tick = 0;
   let remaining = 0;

@@ -1,0 +1,228 @@
+/* Search in the reader's language with Pagefind, loaded on first use.
+   Each language has its own index (pagefind/, en/pagefind/, km/pagefind/). The build
+   prepares the indexed text (see src/gialai/search.py); this module prepares queries the
+   same way and shows results in the original script:
+   - Vietnamese: đ/Đ are indexed as d/D + U+0369, so "dak" finds "Đắk"; shown as đ again.
+   - Khmer: words are split by spaces in the index, real spaces marked with U+2060; a
+     query typed without spaces is split with the same word list, fetched in small parts. */
+
+const PANEL_RESULTS = 5;
+const PAGE_RESULTS = 20;
+const MIN_CHARACTERS = 2;
+const DEBOUNCE_MS = 250;
+const KHMER = /[\u1780-\u17FF\u19E0-\u19FF]/;
+const VI_D_MARK = "\u0369";
+const WORD_JOINER = "\u2060";
+
+const instances = new Map();
+
+function pagefindFor(bundle, baseUrl, lang) {
+  if (!instances.has(bundle)) {
+    instances.set(bundle, (async () => {
+      // A language without published articles has no index: nothing is ever found.
+      const entry = await fetch(`${bundle}pagefind-entry.json`, { method: "HEAD" });
+      if (entry.status === 404) return null;
+      const pagefind = await import(`${bundle}pagefind.js`);
+      // noWorker spares a 12 KB download; exactDiacritics keeps Khmer vowel signs, which
+      // carry meaning, from being folded away.
+      await pagefind.options({
+        baseUrl, excerptLength: 24, noWorker: true, exactDiacritics: lang === "km",
+      });
+      await pagefind.init();
+      return pagefind;
+    })());
+  }
+  return instances.get(bundle);
+}
+
+// --- Vietnamese ------------------------------------------------------------------------
+const vietnameseQuery = (text) =>
+  text.normalize("NFC").replace(/đ/g, `d${VI_D_MARK}`).replace(/Đ/g, `D${VI_D_MARK}`);
+const vietnameseShow = (text) =>
+  text.replace(/([Dd])\u0369/g, (_, letter) => (letter === "D" ? "Đ" : "đ"));
+
+// --- Khmer -----------------------------------------------------------------------------
+const khmerNormal = (text) => text.normalize("NFC").replace(/\u17d2\u178a/g, "\u17d2\u178f");
+const khmerShow = (text) =>
+  text.split(WORD_JOINER).map((part) => part.replace(/ +/g, "")).join(" ")
+    .replace(/ {2,}/g, " ").trim();
+const graphemes = (text) =>
+  [...new Intl.Segmenter("km", { granularity: "grapheme" }).segment(text)].map((g) => g.segment);
+
+class KhmerWords {
+  constructor(folder) {
+    this.folder = folder;
+    this.words = new Set();
+    this.loaded = new Map();
+  }
+
+  load(text) {
+    const needed = new Set(
+      graphemes(text).filter((g) => KHMER.test(g)).map((g) => g.codePointAt(0).toString(16)),
+    );
+    return Promise.all([...needed].map((key) => {
+      if (!this.loaded.has(key)) {
+        this.loaded.set(key, fetch(`${this.folder}${key}.txt`)
+          .then((response) => (response.ok ? response.text() : ""))
+          .then((list) => { for (const word of list.split("\n")) if (word) this.words.add(word); })
+          .catch(() => {}));
+      }
+      return this.loaded.get(key);
+    }));
+  }
+
+  // The split with the fewest known words; unknown letters are kept together.
+  split(text, longest = 14) {
+    const out = [];
+    for (const run of text.split(/\s+/).filter(Boolean)) {
+      if (!KHMER.test(run)) { out.push(run); continue; }
+      const g = graphemes(run);
+      const n = g.length;
+      const best = new Array(n + 1).fill(Infinity);
+      const back = new Array(n + 1).fill(0);
+      best[0] = 0;
+      for (let i = 0; i < n; i += 1) {
+        if (best[i] === Infinity) continue;
+        let word = "";
+        for (let j = i + 1; j <= Math.min(n, i + longest); j += 1) {
+          word += g[j - 1];
+          const cost = this.words.has(word) ? 1 : (j === i + 1 ? 10 : Infinity);
+          if (best[i] + cost < best[j]) { best[j] = best[i] + cost; back[j] = i; }
+        }
+      }
+      const tokens = [];
+      for (let j = n; j > 0; j = back[j]) tokens.unshift(g.slice(back[j], j).join(""));
+      const merged = [];
+      for (const token of tokens) {
+        const last = merged.length - 1;
+        if (!this.words.has(token) && last >= 0 && !this.words.has(merged[last])) merged[last] += token;
+        else merged.push(token);
+      }
+      out.push(...merged);
+    }
+    return out.join(" ");
+  }
+}
+
+// --- Rendering -------------------------------------------------------------------------
+const escapeHtml = (text) => text.replace(
+  /[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c],
+);
+// Pagefind escapes < and > in excerpts and adds <mark>; keep only those marks.
+const safeExcerpt = (excerpt) =>
+  escapeHtml(excerpt.replace(/<mark>/g, "\u0001").replace(/<\/mark>/g, "\u0002")
+    .replace(/&lt;/g, "<").replace(/&gt;/g, ">"))
+    .replace(/\u0001/g, "<mark>").replace(/\u0002/g, "</mark>");
+
+export function attach(form) {
+  const lang = form.dataset.lang;
+  const root = new URL(form.dataset.root, location.href);
+  const languageRoot = new URL(form.dataset.prefix, root);
+  const bundle = new URL("pagefind/", languageRoot).href;
+  const input = form.querySelector("input[type=search]");
+  const panel = form.querySelector(".gl-search__panel");
+  const status = form.querySelector(".gl-search__status");
+  const list = form.querySelector(".gl-search__results");
+  const onPage = form.hasAttribute("data-page");
+  const limit = onPage ? PAGE_RESULTS : PANEL_RESULTS;
+  const khmerWords = lang === "km" ? new KhmerWords(new URL("search-vocab/", languageRoot).href) : null;
+  const show = lang === "vi" ? vietnameseShow : lang === "km" ? khmerShow : (text) => text;
+  // Khmer counts in Khmer digits, whatever the browser's number data holds.
+  const digits = {
+    format: (n) => (lang === "km" ? String(n).replace(/[0-9]/g, (d) => "០១២៣៤៥៦៧៨៩"[d]) : String(n)),
+  };
+  const loading = pagefindFor(bundle, languageRoot.pathname, lang);
+  let sequence = 0;
+  let timer = 0;
+
+  async function prepare(query) {
+    if (lang === "vi") return vietnameseQuery(query);
+    if (khmerWords && KHMER.test(query)) {
+      const normal = khmerNormal(query);
+      await khmerWords.load(normal);
+      return khmerWords.split(normal);
+    }
+    return query;
+  }
+
+  function say(text) {
+    status.textContent = text;
+  }
+
+  async function run() {
+    const query = input.value.trim();
+    const mine = ++sequence;
+    if (query.length < MIN_CHARACTERS) {
+      list.replaceChildren();
+      say("");
+      if (!onPage) panel.hidden = true;
+      return;
+    }
+    panel.hidden = false;
+    say(form.dataset.loading);
+    try {
+      const pagefind = await loading;
+      const found = pagefind ? await pagefind.search(await prepare(query)) : { results: [] };
+      if (mine !== sequence) return;
+      const data = await Promise.all(found.results.slice(0, limit).map((r) => r.data()));
+      if (mine !== sequence) return;
+      const count = found.results.length;
+      list.innerHTML = data.map((d) => {
+        const category = (d.filters.category || [""])[0];
+        const date = (d.filters.date || [""])[0];
+        return `<li class="gl-search__result"><a href="${escapeHtml(d.url)}">`
+          + `<span class="gl-search__title">${escapeHtml(show(d.meta.title || d.url))}</span>`
+          + `<span class="gl-search__meta">${escapeHtml(category)} · ${escapeHtml(date)}</span>`
+          + `<span class="gl-search__excerpt">${show(safeExcerpt(d.excerpt))}</span></a></li>`;
+      }).join("");
+      if (count === 0) {
+        say(form.dataset.none.replace("{query}", query));
+      } else {
+        say((count === 1 ? form.dataset.one : form.dataset.other).replace("{count}", digits.format(count)));
+      }
+      if (!onPage && count > limit) {
+        const more = document.createElement("li");
+        more.className = "gl-search__more";
+        const link = document.createElement("a");
+        link.href = `${form.action}?q=${encodeURIComponent(query)}`;
+        link.textContent = form.dataset.all;
+        more.append(link);
+        list.append(more);
+      }
+    } catch (error) {
+      if (mine === sequence) say(form.dataset.offline);
+    }
+  }
+
+  input.addEventListener("input", () => {
+    window.clearTimeout(timer);
+    timer = window.setTimeout(run, DEBOUNCE_MS);
+  });
+  form.addEventListener("submit", (event) => {
+    if (onPage) {
+      event.preventDefault();
+      history.replaceState(null, "", `?q=${encodeURIComponent(input.value.trim())}`);
+      window.clearTimeout(timer);
+      run();
+    }
+  });
+  form.addEventListener("keydown", (event) => {
+    const links = [...list.querySelectorAll("a")];
+    const at = links.indexOf(document.activeElement);
+    if (event.key === "ArrowDown" && links.length) {
+      event.preventDefault();
+      links[Math.min(at + 1, links.length - 1)].focus();
+    } else if (event.key === "ArrowUp" && links.length) {
+      event.preventDefault();
+      if (at <= 0) input.focus(); else links[at - 1].focus();
+    } else if (event.key === "Escape" && !onPage) {
+      panel.hidden = true;
+      input.focus();
+    }
+  });
+  document.addEventListener("pointerdown", (event) => {
+    if (!onPage && !form.contains(event.target)) panel.hidden = true;
+  });
+  input.addEventListener("focus", () => { if (!onPage && list.children.length) panel.hidden = false; });
+  if (input.value.trim()) run();
+}

@@ -1,0 +1,293 @@
+"""Search: one Pagefind index per language, fed with text the project prepares itself.
+
+- Each language gets its own bundle (``pagefind/``, ``en/pagefind/``, ``km/pagefind/``): a
+  reader searches only their language, and nothing is downloaded until the first search.
+- Vietnamese: Pagefind folds tone marks itself, but đ is a letter of its own; it is
+  indexed as d + U+0369 (a combining mark Pagefind drops from its keys), so "dak lak"
+  finds "Đắk Lắk" while exact spellings still rank first. The browser maps it back.
+- Khmer has no spaces between words: khmercut splits it at build time, words are joined
+  with spaces and the real spaces are kept as " U+2060 " so the browser can show the
+  original text. A vocabulary of the words, sharded by first letter, lets the browser
+  split a query typed without spaces the same way. Khmer is never accent-folded.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import html
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import unicodedata
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+
+from .catalog import Catalog, Entry
+from .text import KHMER_RANGE
+
+BUNDLE = "pagefind"
+VOCABULARY = "search-vocab"
+WORD_JOINER = "\u2060"
+VI_D_MARK = "\u0369"
+# Pagefind 1.5.2 sizes index chunks without counting accented spellings, so Vietnamese
+# and Khmer chunks grow to hundreds of KB; a smaller target keeps a first query small.
+# Re-check after upgrading Pagefind (upstream issue #1211).
+CHUNK_SIZE = {"vi": 100, "km": 100}
+DEFAULT_CHUNK_SIZE = 5000
+
+_FENCE = re.compile(r"^(```|~~~).*?^\1[ \t]*$", re.MULTILINE | re.DOTALL)
+_IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
+_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
+_TAG = re.compile(r"<[^>]+>")
+_MARKUP = re.compile(
+    r"^\s{0,3}(#{1,6}\s+|[-*+]\s+|\d+[.)]\s+|>\s?)|[*_`|]|^\s*:?-{3,}:?\s*$", re.MULTILINE
+)
+_KHMER_RUN = re.compile(r"[\u1780-\u17FF\u19E0-\u19FF]+")
+# Subscript DA and subscript TA look the same; writers use both. Search treats them alike.
+_COENG_DA = "\u17d2\u178a"
+_COENG_TA = "\u17d2\u178f"
+
+
+def plain_text(markdown: str) -> str:
+    """The words of a Markdown body, without its markup."""
+    text = _FENCE.sub(" ", markdown)
+    text = _IMAGE.sub(" ", text)
+    text = _LINK.sub(r"\1", text)
+    text = _TAG.sub(" ", text)
+    text = _MARKUP.sub(" ", text)
+    text = html.unescape(text)
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def encode_vietnamese(text: str) -> str:
+    """đ/Đ as d/D plus a mark Pagefind folds away: 'Đắk' is found by 'dak' and by 'Đắk'."""
+    text = unicodedata.normalize("NFC", text)
+    return text.replace("đ", "d" + VI_D_MARK).replace("Đ", "D" + VI_D_MARK)
+
+
+def normalize_khmer(text: str) -> str:
+    """One spelling for look-alike Khmer sequences (subscript da/ta), NFC."""
+    return unicodedata.normalize("NFC", text).replace(_COENG_DA, _COENG_TA)
+
+
+class KhmerSegmenter:
+    """khmercut word splitting with a cache, since it is the slow part of indexing."""
+
+    def __init__(self, cache_file: Path | None = None) -> None:
+        self.cache_file = cache_file
+        self.cache: dict[str, list[str]] = {}
+        if cache_file is not None and cache_file.exists():
+            try:
+                self.cache = json.loads(cache_file.read_text(encoding="utf-8"))
+            except (OSError, ValueError):
+                self.cache = {}
+        self.vocabulary: set[str] = set()
+        self._changed = False
+
+    def words(self, run: str) -> list[str]:
+        """The words of a run of Khmer letters."""
+        if run not in self.cache:
+            from khmercut import tokenize
+
+            self.cache[run] = [token for token in tokenize(run) if token.strip()]
+            self._changed = True
+        return self.cache[run]
+
+    def encode(self, text: str) -> str:
+        """Khmer words split by spaces; original whitespace kept as ' U+2060 '."""
+        text = normalize_khmer(text)
+        parts = []
+        for chunk in re.split(r"\s+", text.strip()):
+            if not chunk:
+                continue
+            pieces = []
+            position = 0
+            for match in _KHMER_RUN.finditer(chunk):
+                if match.start() > position:
+                    pieces.append(chunk[position : match.start()])
+                words = self.words(match.group(0))
+                self.vocabulary.update(words)
+                pieces.append(" ".join(words))
+                position = match.end()
+            if position < len(chunk):
+                pieces.append(chunk[position:])
+            parts.append(" ".join(piece for piece in pieces if piece))
+        return f" {WORD_JOINER} ".join(parts)
+
+    def save(self) -> None:
+        if self.cache_file is not None and self._changed:
+            self.cache_file.parent.mkdir(parents=True, exist_ok=True)
+            temporary = self.cache_file.with_suffix(".tmp")
+            temporary.write_text(json.dumps(self.cache, ensure_ascii=False), encoding="utf-8")
+            os.replace(temporary, self.cache_file)
+
+
+def decode_khmer(encoded: str) -> str:
+    """The text as written, from the indexed form (the browser does the same)."""
+    return " ".join(part.replace(" ", "") for part in encoded.split(WORD_JOINER)).strip()
+
+
+@dataclass(frozen=True)
+class Record:
+    """One article as the search index sees it."""
+
+    path: str  # inside the language, like 'du-lich/thac-50/'
+    title: str
+    content: str
+    category: str
+    date: str
+
+
+def records_for(
+    catalog: Catalog, lang: str, category_names: dict[str, str], format_date
+) -> list[Record]:
+    """The published articles of one language, in their own words (no fallbacks)."""
+    records = []
+    for entry in catalog.listed(lang):
+        records.append(_record(entry, category_names, format_date))
+    return records
+
+
+def _record(entry: Entry, category_names: dict[str, str], format_date) -> Record:
+    article = entry.article
+    body = plain_text(article.body)
+    return Record(
+        path=f"{entry.key}/",
+        title=article.title,
+        content=f"{article.summary} {body}",
+        category=category_names.get(entry.source.category, entry.source.category),
+        date=format_date(entry.source.date) if entry.source.date else "",
+    )
+
+
+def encoder_for(lang: str, segmenter: KhmerSegmenter | None):
+    """How a language's text is prepared for Pagefind."""
+    if lang == "vi":
+        return encode_vietnamese
+    if lang == "km" and segmenter is not None:
+        return segmenter.encode
+    return lambda text: unicodedata.normalize("NFC", text)
+
+
+def _html_document(lang: str, record: Record, encode) -> str:
+    # Pagefind reads text from HTML; filters hold what results show but nobody searches.
+    title = html.escape(encode(record.title), quote=True)
+    content = html.escape(encode(record.content))
+    category = html.escape(record.category.replace(":", " "), quote=True)
+    date = html.escape(record.date.replace(":", " "), quote=True)
+    # The title is meta (searched, ranked high) but not body text, so excerpts start with
+    # the article's own words.
+    return (
+        f'<!doctype html><html lang="{lang}"><head><meta charset="utf-8"></head><body>'
+        f'<main data-pagefind-body data-pagefind-meta="title:{title}" '
+        f'data-pagefind-filter="category:{category}">'
+        f'<div data-pagefind-filter="date:{date}"></div><p>{content}</p></main></body></html>'
+    )
+
+
+def write_vocabulary(folder: Path, words: set[str]) -> int:
+    """Khmer words sharded by first code point: /km/search-vocab/<hex>.txt."""
+    shards: dict[str, list[str]] = {}
+    for word in sorted(words):
+        if KHMER_RANGE.match(word):
+            shards.setdefault(f"{ord(word[0]):x}", []).append(word)
+    folder.mkdir(parents=True, exist_ok=True)
+    for key, shard in shards.items():
+        (folder / f"{key}.txt").write_text("\n".join(shard) + "\n", encoding="utf-8")
+    return len(shards)
+
+
+def build_language_index(
+    lang: str,
+    prefix: str,
+    records: list[Record],
+    site_dir: Path,
+    cache_dir: Path | None = None,
+) -> Path:
+    """Write the Pagefind bundle of one language (and Khmer's vocabulary) into the site."""
+    segmenter = None
+    if lang == "km":
+        cache = cache_dir / "khmer-words.json" if cache_dir is not None else None
+        segmenter = KhmerSegmenter(cache)
+    encode = encoder_for(lang, segmenter)
+    bundle = site_dir / prefix / BUNDLE
+    if bundle.exists():
+        shutil.rmtree(bundle)
+    if not records:
+        return bundle  # Pagefind cannot index nothing; the search says nothing was found.
+    with tempfile.TemporaryDirectory(prefix=f"gialai-search-{lang}-") as temporary:
+        root = Path(temporary)
+        for record in records:
+            page = root / record.path / "index.html"
+            page.parent.mkdir(parents=True, exist_ok=True)
+            page.write_text(_html_document(lang, record, encode), encoding="utf-8")
+        env = dict(os.environ)
+        env["PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE"] = str(CHUNK_SIZE.get(lang, DEFAULT_CHUNK_SIZE))
+        completed = subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "pagefind",
+                "--site",
+                str(root),
+                "--output-path",
+                str(bundle),
+                "--force-language",
+                lang,
+                "--silent",
+            ],
+            env=env,
+            capture_output=True,
+            text=True,
+        )
+        if completed.returncode != 0:
+            raise RuntimeError(
+                f"the search index of '{lang}' could not be built: "
+                f"{(completed.stderr or completed.stdout).strip()}"
+            )
+    _drop_unused(bundle)
+    if segmenter is not None:
+        write_vocabulary(site_dir / prefix / VOCABULARY, segmenter.vocabulary)
+        segmenter.save()
+    return bundle
+
+
+def _drop_unused(bundle: Path) -> None:
+    """Pagefind also writes its own UIs and a worker; the site uses its own interface."""
+    for name in os.listdir(bundle):
+        if name.startswith(
+            (
+                "pagefind-ui",
+                "pagefind-component-ui",
+                "pagefind-modular-ui",
+                "pagefind-highlight",
+                "pagefind-worker",
+            )
+        ):
+            (bundle / name).unlink()
+
+
+def build_indexes(
+    jobs: list[tuple[str, str, list[Record]]], site_dir: Path, cache_dir: Path | None = None
+) -> None:
+    """Build several languages' bundles at once (Pagefind runs as its own process)."""
+    with ThreadPoolExecutor(max_workers=max(1, len(jobs))) as pool:
+        futures = [
+            pool.submit(build_language_index, lang, prefix, records, site_dir, cache_dir)
+            for lang, prefix, records in jobs
+        ]
+        for future in futures:
+            future.result()
+
+
+def fingerprint(records: list[Record]) -> str:
+    """Changes when anything searchable changes (to skip rebuilding an unchanged index)."""
+    digest = hashlib.sha256()
+    for record in records:
+        digest.update(f"{record.path}\0{record.title}\0{record.content}\0".encode())
+    return digest.hexdigest()

@@ -1,0 +1,216 @@
+"""Search in headless Chromium: the reader's language only, Vietnamese with or without
+accents, Khmer words anywhere, nothing downloaded before the first search."""
+
+from __future__ import annotations
+
+import re
+import time
+from pathlib import Path
+
+import pytest
+from lxml import html
+
+from .conftest import run_build, serve, write_files
+
+pytestmark = pytest.mark.browser
+KHMER = re.compile(r"[\u1780-\u17FF]")
+SEARCH_FILES = ("pagefind", "search.js", "search-vocab")
+
+
+def search(page, query: str, selector: str = "#gl-search-input") -> dict:
+    """Type a query like a reader and wait for the answer; returns what the panel shows."""
+    page.fill(selector, "")
+    page.type(selector, query, delay=20)
+    status = page.locator(".gl-search__status").first
+    deadline = time.monotonic() + 20
+    text = ""
+    while time.monotonic() < deadline:
+        text = status.text_content() or ""
+        if (
+            text
+            and "…" not in text
+            and page.evaluate(
+                "document.querySelector('.gl-search__status').dataset.query !== undefined || true"
+            )
+        ):
+            break
+        time.sleep(0.05)
+    time.sleep(0.3)  # a later keystroke may still be answered
+    text = status.text_content() or ""
+    results = page.locator(".gl-search__result a")
+    return {
+        "status": text,
+        "urls": [results.nth(i).get_attribute("href") for i in range(results.count())],
+        "titles": page.locator(".gl-search__title").all_text_contents(),
+        "excerpts": [
+            page.locator(".gl-search__excerpt").nth(i).inner_html()
+            for i in range(page.locator(".gl-search__excerpt").count())
+        ],
+    }
+
+
+def open_page(local_page, base: str, path: str, width: int = 1280, height: int = 900):
+    page = local_page(base, width, height)
+    page.goto(f"{base}/{path}", wait_until="networkidle")
+    return page
+
+
+def test_nothing_is_downloaded_for_search_until_the_reader_searches(sample_server, local_page):
+    page = open_page(local_page, sample_server, "du-lich/thac-50-o-kbang/")
+    assert not [url for url in page.guard.requests if any(f in url for f in SEARCH_FILES)]
+    result = search(page, "thac 50")
+    assert result["status"] == "1 bài viết"
+    fetched = [url for url in page.guard.requests if any(f in url for f in SEARCH_FILES)]
+    assert any(url.endswith("/pagefind/pagefind.js") for url in fetched)
+    assert not any("/en/pagefind/" in url or "/km/pagefind/" in url for url in fetched)
+    assert page.guard.blocked == []
+    assert page.console_errors == []
+
+
+@pytest.mark.parametrize(
+    ("query", "expected_title"),
+    [
+        ("thac 50", "Thác 50 – dải lụa trắng giữa đại ngàn Kbang"),
+        ("Thác 50", "Thác 50 – dải lụa trắng giữa đại ngàn Kbang"),
+        ("chu dang ya", "Chư Đăng Ya rực vàng mùa hoa dã quỳ"),
+        (
+            "dak lak",
+            "Cà phê, hồ tiêu, sầu riêng: cơ hội đầu tư chế biến và xuất khẩu trên đất đỏ bazan",
+        ),
+        ("le thanh", "Vun đắp tình hữu nghị Việt Nam – Campuchia nơi biên giới Lệ Thanh – O Yadav"),
+    ],
+)
+def test_vietnamese_is_found_with_or_without_accents(
+    sample_server, local_page, query, expected_title
+):
+    page = open_page(local_page, sample_server, "")
+    result = search(page, query)
+    assert result["titles"][0] == expected_title
+    assert all(not url.startswith(("/en/", "/km/")) for url in result["urls"])
+    # The excerpt shows the words as written, đ included.
+    assert "d\u0369" not in result["excerpts"][0] and "D\u0369" not in result["excerpts"][0]
+    assert "<mark>" in result["excerpts"][0]
+
+
+def test_each_language_searches_only_its_own_articles(sample_server, local_page):
+    for prefix, query in (("", "Gia Lai"), ("en/", "Gia Lai"), ("km/", "ខេត្តយ៉ាឡាយ")):
+        page = open_page(local_page, sample_server, prefix)
+        result = search(page, query)
+        assert len(result["urls"]) >= 3, (prefix, result)
+        for url in result["urls"]:
+            path = url.split("127.0.0.1", 1)[-1]
+            if prefix:
+                assert f"/{prefix}" in path, (prefix, url)
+            else:
+                assert "/en/" not in path and "/km/" not in path, url
+    # An English reader typing the Vietnamese title of an article gets English pages only.
+    page = open_page(local_page, sample_server, "en/")
+    result = search(page, "dải lụa trắng giữa đại ngàn")
+    assert all("/en/" in url for url in result["urls"]), result["urls"]
+
+
+def _visible_text(excerpt_html: str) -> str:
+    return html.fromstring(f"<div>{excerpt_html}</div>").text_content()
+
+
+def test_khmer_words_are_found_inside_sentences(sample_server, local_page, sample_site):
+    page = open_page(local_page, sample_server, "km/")
+    # ភ្នំភ្លើង (volcano) is written inside sentences with no space around it.
+    result = search(page, "ភ្នំភ្លើង")
+    assert result["status"].startswith("អត្ថបទ ")
+    assert result["titles"][0].startswith("ជឺដាំងយ៉ា")
+    assert "<mark>ភ្នំ</mark><mark>ភ្លើង</mark>" in result["excerpts"][0]
+    # The excerpt is the article's own text: no separators were added between words.
+    article = html.fromstring(
+        (sample_site / "km/du-lich/nui-lua-chu-dang-ya/index.html").read_bytes()
+    )
+    written = " ".join(article.xpath("string(//div[@class='gl-article__body'])").split())
+    written = written.replace("\u17d2\u178a", "\u17d2\u178f")
+    shown = " ".join(_visible_text(result["excerpts"][0]).replace("…", "").split())
+    for piece in shown.split(" "):
+        if KHMER.search(piece):
+            assert piece.strip("។៖«»()") in written, piece
+
+
+def test_khmer_words_typed_without_spaces(sample_server, local_page):
+    page = open_page(local_page, sample_server, "km/")
+    # Two words (tourism + nature) typed as one run, as Khmer is written.
+    result = search(page, "ទេសចរណ៍ធម្មជាតិ")
+    assert result["titles"], result
+    assert "ទឹកធ្លាក់ ៥០៖ ខ្សែសូត្រពណ៌សនៅកណ្តាលព្រៃធំនៃកបាង" in result["titles"]
+    vocabulary = [url for url in page.guard.requests if "search-vocab" in url]
+    assert vocabulary, "the query was split with the word list"
+    assert page.console_errors == []
+
+
+def test_nothing_found_is_said_plainly_in_each_language(sample_server, local_page):
+    expected = {
+        "": "Không tìm thấy bài viết nào cho “zzqxv”.",
+        "en/": "No articles found for “zzqxv”.",
+        "km/": "រកមិនឃើញអត្ថបទសម្រាប់ “zzqxv” ទេ។",
+    }
+    for prefix, message in expected.items():
+        page = open_page(local_page, sample_server, prefix)
+        result = search(page, "zzqxv")
+        assert result["status"] == message
+        assert result["urls"] == []
+
+
+def test_keyboard_and_the_search_page(sample_server, local_page):
+    page = open_page(local_page, sample_server, "en/")
+    search(page, "waterfall")
+    page.keyboard.press("ArrowDown")
+    focused = page.evaluate("document.activeElement.getAttribute('href')")
+    assert focused.endswith("/en/du-lich/thac-50-o-kbang/")
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/en/du-lich/thac-50-o-kbang/")
+    # Without the panel (phones, no script): the form opens the search page with the query.
+    page = open_page(local_page, sample_server, "en/tim-kiem/?q=gong")
+    page.wait_for_selector(".gl-search__result")
+    assert page.locator(".gl-search__title").first.text_content().startswith("Twenty years")
+    assert page.locator("h1").text_content() == "Search"
+
+
+def test_khmer_search_screenshots(sample_server, local_page, screenshot):
+    for name, (width, height) in {"phone": (390, 844), "desktop": (1366, 900)}.items():
+        page = open_page(local_page, sample_server, "km/tim-kiem/", width, height)
+        search(page, "ទឹកធ្លាក់", "#gl-search-page-input")
+        screenshot(page, f"search-km-{name}")
+        page = open_page(local_page, sample_server, "", width, height)
+        if width > 800:
+            search(page, "chu dang ya")
+            screenshot(page, f"search-vi-{name}")
+        assert page.guard.blocked == []
+
+
+ARTICLE = """---
+title: {title}
+summary: Bài thử.
+date: 2025-06-{day:02d}
+category: news
+byline: BBT
+---
+{body}
+"""
+
+
+def test_exact_accents_rank_first(project: Path, local_page):
+    write_files(
+        project / "content",
+        {
+            "vi/tin-tuc/a.md": ARTICLE.format(title="Bài A", day=1, body="Làng dak nhỏ bên suối."),
+            "vi/tin-tuc/b.md": ARTICLE.format(title="Bài B", day=2, body="Làng Đak nhỏ bên suối."),
+            "vi/tin-tuc/c.md": ARTICLE.format(title="Bài C", day=3, body="Làng Đắk nhỏ bên suối."),
+        },
+    )
+    built = run_build(project)
+    assert built.returncode == 0, built.stderr
+    base, server = serve(project / "site")
+    try:
+        for query, first in (("làng đắk", "Bài C"), ("làng dak", "Bài A"), ("làng đak", "Bài B")):
+            page = open_page(local_page, base, "")
+            result = search(page, query)
+            assert result["titles"][0] == first, (query, result["titles"])
+            assert len(result["titles"]) == 3
+    finally:
+        server.shutdown()
