@@ -156,6 +156,7 @@ def on_template_context(context: dict, template_name: str, config: MkDocsConfig)
     if template_name == "404.html":
         lang = current_language(config)
         session = session_for(config)
+        prefix = session.settings.language(lang).prefix
         context["gl"] = {
             "kind": "404",
             "t": session.strings[lang],
@@ -163,10 +164,8 @@ def on_template_context(context: dict, template_name: str, config: MkDocsConfig)
             "ui_lang": lang,
             "doc_lang": lang,
             "alternates": [],
-            "prefix": session.settings.language(lang).prefix,
-            "search": search_settings(
-                session.strings[lang], lang, session.settings.language(lang).prefix
-            )
+            "prefix": prefix,
+            "search": search_settings(session.strings[lang], lang, prefix)
             if session.settings.search
             else None,
             "switch": [
