@@ -146,6 +146,8 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: Naviga
     data["t"] = session.strings[lang]
     data["lang"] = lang
     data["prefix"] = prefix
+    # News pages show no table of contents; without one, Material adds no second skip link.
+    page.toc = []
     if session.settings.search:
         data["search"] = search_settings(session.strings[lang], lang, prefix)
     context["gl"] = data

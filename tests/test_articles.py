@@ -64,13 +64,23 @@ def test_malformed_yaml_points_at_the_line(project):
 
 def test_unclosed_quote(project):
     text = GOOD.replace("byline: Lê Minh Khoa", 'byline: "Lê Minh Khoa')
-    lines = problems_of(project, {"vi/du-lich/thac-50.md": text})
-    assert len(lines) == 1
-    assert lines[0].startswith("content/vi/du-lich/thac-50.md:")
-    assert lines[0].endswith(
-        "the front matter is not valid YAML: a quote is opened but not closed; close it on the "
-        "same line."
+    assert problems_of(project, {"vi/du-lich/thac-50.md": text}) == [
+        "content/vi/du-lich/thac-50.md:7: the front matter is not valid YAML: a quote is opened "
+        "but not closed; close it on the same line."
+    ]
+
+
+def test_a_photo_that_is_not_a_picture(project):
+    text = GOOD.replace(
+        "status: published",
+        "cover:\n  image: anh.jpg\n  alt: Thác nước\n  credit: BBT\nstatus: published",
     )
+    (project / "content/images").mkdir(parents=True, exist_ok=True)
+    (project / "content/images/anh.jpg").write_bytes(b"\x00\x00\x00\x18ftypheic" + b"\x00" * 64)
+    assert problems_of(project, {"vi/du-lich/thac-50.md": text}) == [
+        "content/vi/du-lich/thac-50.md:9: cover.image: 'anh.jpg' is not a JPEG, PNG or WebP "
+        "picture the site can read; export it again as JPEG."
+    ]
 
 
 def test_value_of_wrong_type(project):

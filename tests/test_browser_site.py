@@ -55,6 +55,8 @@ def test_page_renders_with_shipped_fonts_and_no_other_host(
         "document.documentElement.scrollWidth <= document.documentElement.clientWidth"
     )
     assert no_horizontal_scroll
+    # The Content Security Policy holds: a violation is reported as a console error.
+    assert page.console_errors == []
     screenshot(page, f"site-{name}-{size}")
 
 

@@ -218,3 +218,46 @@ def test_console_script_is_installed():
     result = subprocess.run([str(script), "--help"], capture_output=True, text=True)
     assert result.returncode == 0
     assert result.stdout.startswith("usage: gialai")
+
+
+def test_check_reads_the_interface_text_too(project, officer):
+    km = project / "locales/km.yml"
+    lines = km.read_text(encoding="utf-8").splitlines()
+    # A translator translated the field name too.
+    lines = [
+        'page_of: "ទំព័រ {ទំព័រ} នៃ {pages}"' if line.startswith("page_of:") else line for line in lines
+    ]
+    km.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    code, out, _ = officer("check")
+    assert code == 1
+    assert out == (
+        "Found 1 problem in the content:\n"
+        "  locales/km.yml: page_of: must keep the fields {page}, {pages} exactly as in "
+        "locales/vi.yml; translate only the words around them.\n"
+    )
+
+
+def test_check_drafts_strictly_on_request(project, officer):
+    officer("new", "Biển Hồ", "--category", "tourism")
+    assert officer("check")[0] == 0
+    code, out, _ = officer("check", "--drafts")
+    assert code == 1
+    assert (
+        "content/vi/du-lich/bien-ho.md:3: summary: is empty; every article needs a summary." in out
+    )
+
+
+def test_status_into_a_closed_pipe_says_nothing(project):
+    import subprocess
+    import sys
+
+    command = f"'{sys.executable}' -m gialai.cli status | head -c 10"
+    result = subprocess.run(
+        command,
+        shell=True,
+        cwd=project,
+        capture_output=True,
+        text=True,
+        env={**__import__("os").environ, "NO_MKDOCS_2_WARNING": "1"},
+    )
+    assert "Traceback" not in result.stderr

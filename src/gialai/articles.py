@@ -346,6 +346,7 @@ def parse_article(
     is_source: bool,
     max_bytes: int = 1_000_000,
     embed_hosts: tuple[str, ...] = (),
+    check_drafts: bool = False,
 ) -> tuple[Article | None, list[Problem]]:
     """Read one Markdown file; return the article, or None with the problems found.
 
@@ -382,6 +383,8 @@ def parse_article(
         data = loader.construct_document(node) if node is not None else None
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
+        if error.context_mark is not None and "quoted" in (error.context or ""):
+            mark = error.context_mark  # where the unclosed quote opens, not the end of file
         line = mark.line + 2 if mark else 1
         problem = error.problem or str(error)
         return None, [
@@ -411,7 +414,7 @@ def parse_article(
     check = _Checker(rel, _field_lines(node))
     status = data.get("status", "published")
     # A draft is work in progress: empty fields are allowed until it is published.
-    check.draft = status == "draft"
+    check.draft = status == "draft" and not check_drafts
     article = Article(path=path, rel=rel, lang=lang, key=key, kind=kind)
     article.field_lines = check.lines
     article.body = _COMMENT.sub(lambda m: "\n" * m.group(0).count("\n"), body)
@@ -488,7 +491,7 @@ def parse_article(
             f"rename it to '{suggestion}.md'.",
             line=0,
         )
-    if not article.body.strip() and kind == "article" and article.status != "draft":
+    if not article.body.strip() and kind == "article" and not check.draft:
         check.add(
             "",
             "the article has no text below the front matter; write the article there.",

@@ -157,8 +157,12 @@ def load_catalog(
     settings: Settings,
     build_date: dt.date | None = None,
     preview: bool = False,
+    check_drafts: bool = False,
 ) -> Catalog:
-    """Read and check all content; the problems found are in ``catalog.problems``."""
+    """Read and check all content; the problems found are in ``catalog.problems``.
+
+    Drafts may have empty fields and links to other drafts, unless ``check_drafts``.
+    """
     catalog = Catalog(settings, build_date or dt.date.today(), preview)
     content = settings.content_dir
     default = settings.default_language.code
@@ -218,6 +222,7 @@ def load_catalog(
             lang == default,
             settings.max_article_bytes,
             settings.embed_hosts,
+            check_drafts,
         )
         problems.extend(found)
         if article is not None:
@@ -256,7 +261,8 @@ def load_catalog(
                 continue
             catalog.translations.setdefault(lang, {})[key] = _inherit(article, source)
 
-    _check_links(catalog, problems)
+    _check_links(catalog, problems, check_drafts)
+    _check_images(catalog, problems)
     return catalog
 
 
@@ -337,7 +343,7 @@ def _check_duplicate_slugs(sources, problems: list[Problem]) -> None:
             )
 
 
-def _check_links(catalog: Catalog, problems: list[Problem]) -> None:
+def _check_links(catalog: Catalog, problems: list[Problem], check_drafts: bool = False) -> None:
     """Links between articles: the target must exist and be public when the link is."""
     settings = catalog.settings
     content = settings.content_dir
@@ -348,7 +354,7 @@ def _check_links(catalog: Catalog, problems: list[Problem]) -> None:
     for by_key in catalog.pages.values():
         documents.extend(by_key.values())
     for article in documents:
-        if article.status == DRAFT:
+        if article.status == DRAFT and not check_drafts:
             continue
         for link in article.links:
             parts = urlsplit(link.target)
@@ -429,6 +435,36 @@ def _check_links(catalog: Catalog, problems: list[Problem]) -> None:
                         f"{source.publish_date}; the link would be broken until then.",
                     )
                 )
+
+
+def _check_images(catalog: Catalog, problems: list[Problem]) -> None:
+    """Every photo must be a picture the site can resize (a renamed HEIC is not)."""
+    from PIL import Image, UnidentifiedImageError
+
+    readable: dict[Path, bool] = {}
+    for article in catalog.sources.values():
+        if article.cover is None:
+            continue
+        image = catalog.settings.images_path / article.cover.image
+        if not image.is_file() or not _is_inside(image, catalog.settings.images_path):
+            continue
+        if image not in readable:
+            try:
+                with Image.open(image) as opened:
+                    opened.verify()
+                readable[image] = True
+            except (UnidentifiedImageError, OSError, SyntaxError):
+                readable[image] = False
+        if not readable[image]:
+            problems.append(
+                Problem(
+                    article.rel,
+                    article.line_of("cover.image"),
+                    "cover.image",
+                    f"'{article.cover.image}' is not a JPEG, PNG or WebP picture the site can "
+                    "read; export it again as JPEG.",
+                )
+            )
 
 
 def check_catalog(catalog: Catalog) -> None:

@@ -6,13 +6,13 @@ import argparse
 import datetime as dt
 import json
 import os
-import subprocess
 import sys
 from pathlib import Path
 
 from .catalog import load_catalog
 from .problems import ContentError, render_problems
 from .settings import Settings, load_settings
+from .strings import load_strings
 from .text import slugify
 from .translations import (
     IN_PROGRESS,
@@ -208,14 +208,21 @@ def cmd_mark_translated(args: argparse.Namespace) -> int:
 
 def cmd_check(args: argparse.Namespace) -> int:
     settings = _settings(args)
-    catalog = load_catalog(settings, build_date=args.build_date, preview=args.preview)
+    catalog = load_catalog(
+        settings, build_date=args.build_date, preview=args.drafts, check_drafts=args.drafts
+    )
+    problems = list(catalog.problems)
+    try:
+        load_strings(settings)
+    except ContentError as error:
+        problems += error.problems
     if args.external:
         from .links import external_links
 
         for rel, line, url in external_links(catalog):
             print(f"{rel}:{line}: {url}")
-    if catalog.problems:
-        print(render_problems(sorted(set(catalog.problems))))
+    if problems:
+        print(render_problems(sorted(set(problems))))
         return 1
     count = len(catalog.sources)
     print(f"No problems found in {count} articles.")
@@ -313,11 +320,11 @@ def cmd_serve(args: argparse.Namespace) -> int:
         "--dev-addr",
         f"{args.host}:{args.port}",
     ]
-    print(f"Preview with drafts at http://{args.host}:{args.port}/ (stop with Ctrl+C)")
-    try:
-        return subprocess.call(command, env=env, cwd=config.parent)
-    except KeyboardInterrupt:
-        return 0
+    print(f"Preview with drafts at http://{args.host}:{args.port}/ (stop with Ctrl+C)", flush=True)
+    # Become MkDocs, so that stopping this command (Ctrl+C, SIGTERM) stops the server too.
+    os.chdir(config.parent)
+    os.execve(sys.executable, command, env)
+    return 0  # pragma: no cover - execve does not return
 
 
 # --- entry point --------------------------------------------------------------------------
@@ -365,7 +372,9 @@ def make_parser() -> argparse.ArgumentParser:
         help="also list links to other sites (they are not visited)",
     )
     check.add_argument("--build-date", type=_date, help="check as if today were this date")
-    check.add_argument("--preview", action="store_true", help="check drafts as published")
+    check.add_argument(
+        "--drafts", action="store_true", help="check drafts as strictly as published articles"
+    )
     check.set_defaults(func=cmd_check)
 
     status = sub.add_parser("status", help="which translations are up to date, outdated, missing")
@@ -422,6 +431,10 @@ def main(argv: list[str] | None = None) -> int:
     except ContentError as error:
         print(str(error), file=sys.stderr)
         return 1
+    except BrokenPipeError:
+        # `gialai status | head`: the reader has seen enough.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
 
 
 if __name__ == "__main__":  # pragma: no cover

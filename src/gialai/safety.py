@@ -15,7 +15,7 @@ import nh3
 
 from .problems import Problem
 
-# What authors may write as raw HTML inside Markdown (docs/articles.md lists it).
+# What authors may write as raw HTML inside Markdown (docs/officers.md lists it).
 AUTHOR_TAGS = {
     "span": {"lang", "dir", "title", "class"},
     "abbr": {"title", "lang"},

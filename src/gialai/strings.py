@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from pathlib import Path
 
 import yaml
@@ -11,8 +12,15 @@ from babel.dates import format_date
 from .problems import ContentError, Problem
 from .settings import Settings
 
-_KHMER_DIGITS = str.maketrans("0123456789", "០១២៣៤៥៦៧៨៩")
-_DIGITS = {"latn": str.maketrans("", ""), "khmr": _KHMER_DIGITS}
+# Digits of the writing systems the province publishes in (CLDR numbering system names).
+_DIGITS = {
+    "latn": str.maketrans("", ""),
+    "khmr": str.maketrans("0123456789", "០១២៣៤៥៦៧៨៩"),
+    "laoo": str.maketrans("0123456789", "໐໑໒໓໔໕໖໗໘໙"),
+    "thai": str.maketrans("0123456789", "๐๑๒๓๔๕๖๗๘๙"),
+    "mymr": str.maketrans("0123456789", "၀၁၂၃၄၅၆၇၈၉"),
+}
+_FIELD = re.compile(r"\{(\w+)\}")
 
 
 class Strings:
@@ -70,19 +78,44 @@ def load_strings(settings: Settings) -> dict[str, Strings]:
         loaded[code] = {str(k): str(v) for k, v in data.items()}
     if default in loaded:
         for code, values in loaded.items():
-            for key in loaded[default]:
-                if key not in values:
-                    problems.append(
-                        Problem(
-                            settings.relpath(folder / f"{code}.yml"),
-                            0,
-                            key,
-                            f"missing; translate it from {settings.strings_dir}/{default}.yml.",
-                        )
-                    )
+            problems += _compare(
+                values,
+                loaded[default],
+                settings.relpath(folder / f"{code}.yml"),
+                f"{settings.strings_dir}/{default}.yml",
+            )
     if problems:
         raise ContentError(problems)
     return {code: Strings(code, values) for code, values in loaded.items()}
+
+
+def _compare(values: dict[str, str], original: dict[str, str], rel: str, source: str) -> list:
+    """Problems of one language's strings against the default language's."""
+    problems = []
+    for key, text in original.items():
+        if key not in values:
+            problems.append(Problem(rel, 0, key, f"missing; translate it from {source}."))
+        elif set(_FIELD.findall(values[key])) != set(_FIELD.findall(text)):
+            fields = ", ".join(f"{{{field}}}" for field in sorted(set(_FIELD.findall(text))))
+            problems.append(
+                Problem(
+                    rel,
+                    0,
+                    key,
+                    f"must keep the fields {fields or '(none)'} exactly as in "
+                    f"{source}; translate only the words around them.",
+                )
+            )
+    if values.get("digits", "latn") not in _DIGITS:
+        problems.append(
+            Problem(
+                rel,
+                0,
+                "digits",
+                f"'{values.get('digits')}' is not a digit style; use one of {', '.join(_DIGITS)}.",
+            )
+        )
+    return problems
 
 
 def strings_dir(settings: Settings) -> Path:

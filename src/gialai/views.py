@@ -98,6 +98,9 @@ class Views:
             "date": self.t.date(source.date) if source.date else "",
             "iso_date": source.date.isoformat() if source.date else "",
             "byline": article.byline,
+            "translator": self.t("translated_by", name=article.translator)
+            if article.translator and entry.translated
+            else "",
             "dateline": article.dateline,
             "category": self.category(source.category),
             "reading_time": self.t("reading_time_one")
