@@ -65,9 +65,7 @@ def test_archive_and_tags(corpus_site):
     tags = doc(corpus_site, "km/tu-khoa")
     links = tags.xpath("//ul[contains(@class,'gl-tag-cloud')]//a/@href")
     assert links
-    tag_page = html.fromstring(
-        (corpus_site / "km/tu-khoa" / links[0] / "index.html").read_bytes()
-    )
+    tag_page = html.fromstring((corpus_site / "km/tu-khoa" / links[0] / "index.html").read_bytes())
     assert tag_page.xpath("//h1/text()")[0].startswith("ពាក្យគន្លឹះ៖ ")
     assert card_titles(tag_page)
 
@@ -104,7 +102,8 @@ def test_article_page_as_readers_expect(sample_site, prefix, date, photo):
     assert photo in page.xpath("string(//figure[contains(@class,'gl-cover')]/figcaption)")
     related = page.xpath("//section[contains(@class,'gl-related')]//article")
     assert 1 <= len(related) <= 4
-    dates = [t.get("datetime") for t in page.xpath("//section[contains(@class,'gl-related')]//time")]
+    times = page.xpath("//section[contains(@class,'gl-related')]//time")
+    dates = [t.get("datetime") for t in times]
     assert dates == sorted(dates, reverse=True)
 
 
@@ -118,9 +117,7 @@ def test_feeds_per_language_and_category(corpus_site, sample_site):
         published = [e.published_parsed for e in feed.entries]
         assert published == sorted(published, reverse=True)
         category = feedparser.parse((corpus_site / prefix / "du-lich/feed.xml").read_bytes())
-        assert category.entries and all(
-            e.tags[0].term == "tourism" for e in category.entries
-        )
+        assert category.entries and all(e.tags[0].term == "tourism" for e in category.entries)
     # Every page of a language links to its feed.
     for path in ("", "en/du-lich/thac-50-o-kbang/", "km/tu-khoa/"):
         page = html.fromstring((sample_site / path / "index.html").read_bytes())
@@ -141,11 +138,10 @@ def test_sitemap_lists_every_published_page(sample_site):
         path = file.parent.relative_to(sample_site).as_posix()
         pages.add(SITE + ("" if path == "." else path + "/"))
     assert pages == locs
-    x_default = tree.xpath(
-        "//*[local-name()='link'][@hreflang='x-default']/@href"
+    x_default = tree.xpath("//*[local-name()='link'][@hreflang='x-default']/@href")
+    assert x_default and all(
+        not href.startswith((SITE + "en/", SITE + "km/")) for href in x_default
     )
-    assert x_default and all(not href.startswith((SITE + "en/", SITE + "km/"))
-                             for href in x_default)
 
 
 def test_sharing_metadata(sample_site):
@@ -157,9 +153,7 @@ def test_sharing_metadata(sample_site):
     assert meta["og:locale"] == "km_KH"
     alternates = [m.get("content") for m in page.xpath("//meta[@property='og:locale:alternate']")]
     assert sorted(alternates) == ["en_US", "vi_VN"]
-    assert meta["og:image"].startswith(f"{SITE}_img/thac-50-") and meta["og:image"].endswith(
-        ".jpg"
-    )
+    assert meta["og:image"].startswith(f"{SITE}_img/thac-50-") and meta["og:image"].endswith(".jpg")
     assert meta["twitter:card"] == "summary_large_image"
     assert meta["og:title"] == page.xpath("string(//h1)")
     assert meta["description"] == meta["og:description"] != ""
@@ -214,14 +208,13 @@ def test_an_article_prints_on_a4(sample_server, local_page, artifacts, tmp_path)
     assert hidden == 0
     share = page.locator(".gl-share")
     assert share.is_visible()
-    assert share.locator("svg").get_attribute("data-qr") == (
-        f"{SITE}en/du-lich/thac-50-o-kbang/"
-    )
+    assert share.locator("svg").get_attribute("data-qr") == (f"{SITE}en/du-lich/thac-50-o-kbang/")
     assert share.locator(".gl-share__url").text_content() == f"{SITE}en/du-lich/thac-50-o-kbang/"
     assert page.locator(".gl-cover figcaption").is_visible()
     pdf = tmp_path / "article.pdf"
     page.pdf(path=str(pdf), format="A4", print_background=True)
     assert pdf.read_bytes().startswith(b"%PDF")
     if Path("/usr/bin/pdftoppm").exists():
-        subprocess.run(["pdftoppm", "-png", "-r", "50", str(pdf), str(artifacts / "print-en")],
-                       check=True)
+        subprocess.run(
+            ["pdftoppm", "-png", "-r", "50", str(pdf), str(artifacts / "print-en")], check=True
+        )

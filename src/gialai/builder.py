@@ -6,12 +6,14 @@ the sources.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import os
 import shutil
 import subprocess
 import sys
 import time
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -61,20 +63,19 @@ def build_env(
     return env
 
 
-def build_site(
-    config_file: Path,
-    site_dir: Path,
-    build_date: dt.date | None = None,
-    preview: bool = False,
-    edition: str | None = None,
-    quiet: bool = False,
-) -> BuildResult:
-    """Build with MkDocs into a staging folder, then replace ``site_dir`` with it."""
-    out = site_dir.resolve()
-    out.parent.mkdir(parents=True, exist_ok=True)
-    recover_interrupted(out)
-    staging, old = _staging_names(out)
-    started = time.monotonic()
+@contextlib.contextmanager
+def _environment(env: dict[str, str]) -> Iterator[None]:
+    saved = dict(os.environ)
+    os.environ.clear()
+    os.environ.update(env)
+    try:
+        yield
+    finally:
+        os.environ.clear()
+        os.environ.update(saved)
+
+
+def _build_serial(config_file: Path, staging: Path, env: dict[str, str], quiet: bool) -> None:
     command = [
         sys.executable,
         "-m",
@@ -88,17 +89,94 @@ def build_site(
     ]
     if quiet:
         command.append("--quiet")
-    env = build_env(build_date, preview, edition)
-    try:
-        completed = subprocess.run(command, env=env, cwd=config_file.parent)
-    except KeyboardInterrupt:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise BuildFailed("the build was interrupted; the previous site is unchanged.") from None
-    if completed.returncode != 0:
-        shutil.rmtree(staging, ignore_errors=True)
+    if subprocess.run(command, env=env, cwd=config_file.parent).returncode != 0:
         raise BuildFailed(
             "the build failed (see the messages above); the previous site is unchanged."
         )
+
+
+def _build_parallel(
+    config_file: Path, staging: Path, env: dict[str, str], report: Callable[[str], None]
+) -> None:
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import MkDocsException
+
+    from .parallel import merge, start_language_builds, wait_for
+    from .problems import ContentError
+    from .publish import finish_site
+    from .session import session_for
+
+    with _environment(env):
+        config = load_config(str(config_file), site_dir=str(staging))
+        try:
+            session = session_for(config)
+        except ContentError as error:
+            report(str(error))
+            raise BuildFailed(
+                "the settings have problems; the previous site is unchanged."
+            ) from None
+        if session.catalog.problems:
+            report(str(ContentError(session.catalog.problems)))
+            raise BuildFailed("the content has problems; the previous site is unchanged.")
+    languages = [(lang.code, lang.prefix) for lang in session.settings.languages]
+    staging.mkdir(parents=True)
+    report(f"Building {', '.join(code for code, _ in languages)} side by side ...")
+    builds = start_language_builds(config_file, staging, languages, env)
+    try:
+        failed = wait_for(builds, report)
+    except KeyboardInterrupt:
+        for build in builds:
+            build.process.kill()
+        raise
+    if failed:
+        for build in failed:
+            report(f"--- {build.code} ---\n{build.output().rstrip()}")
+        raise BuildFailed(
+            "the build failed (see the messages above); the previous site is unchanged."
+        )
+    merge(staging, builds)
+    with _environment(env):
+        try:
+            finish_site(session, str(staging))
+        except MkDocsException as error:
+            report(error.format_message())
+            raise BuildFailed(
+                "the built site has problems; the previous site is unchanged."
+            ) from None
+
+
+def build_site(
+    config_file: Path,
+    site_dir: Path,
+    build_date: dt.date | None = None,
+    preview: bool = False,
+    edition: str | None = None,
+    quiet: bool = False,
+    parallel: bool = True,
+    report: Callable[[str], None] = print,
+) -> BuildResult:
+    """Build into a staging folder, then replace ``site_dir`` with it.
+
+    With ``parallel``, each language is built by its own process (all cores busy);
+    otherwise MkDocs and static-i18n build them one after another.
+    """
+    out = site_dir.resolve()
+    out.parent.mkdir(parents=True, exist_ok=True)
+    recover_interrupted(out)
+    staging, old = _staging_names(out)
+    started = time.monotonic()
+    env = build_env(build_date, preview, edition)
+    try:
+        if parallel:
+            _build_parallel(config_file, staging, env, report)
+        else:
+            _build_serial(config_file, staging, env, quiet)
+    except KeyboardInterrupt:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise BuildFailed("the build was interrupted; the previous site is unchanged.") from None
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
     if out.exists():
         out.rename(old)
     staging.rename(out)

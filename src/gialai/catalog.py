@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import pickle
 import posixpath
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -53,8 +54,11 @@ class Catalog:
     pages: dict[str, dict[str, Article]] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
     orphans: dict[str, list[Article]] = field(default_factory=dict)
+    folders: set[str] = field(default_factory=set)  # content folders walked, links excluded
+    content_root: str = ""
     _entries: dict[str, list[Entry]] = field(default_factory=dict, repr=False)
-    _index: dict[str, dict[str, Entry]] = field(default_factory=dict, repr=False)
+    _index: dict[str, dict] = field(default_factory=dict, repr=False)
+    _lists: dict[str, list[Entry]] = field(default_factory=dict, repr=False)
 
     def state_of(self, article: Article) -> str:
         """published, draft or scheduled, on this catalog's build date."""
@@ -96,7 +100,10 @@ class Catalog:
 
     def listed(self, lang: str) -> list[Entry]:
         """Articles that appear in ``lang``'s listings: real translations only, newest first."""
-        return [entry for entry in self.entries(lang) if entry.translated]
+        key = f"listed:{lang}"
+        if key not in self._lists:
+            self._lists[key] = [entry for entry in self.entries(lang) if entry.translated]
+        return self._lists[key]
 
     def entry_for(self, lang: str, key: str) -> Entry | None:
         """Like ``entry``, from the cached list of the language."""
@@ -117,10 +124,11 @@ class Catalog:
         ]
 
 
-def _walk(content_dir: Path) -> tuple[list[Path], list[Path]]:
+def _walk(content_dir: Path, folders: set[str]) -> tuple[list[Path], list[Path]]:
     """Markdown files in content/, and links to folders (which are never followed)."""
     paths, linked = [], []
     for root, dirs, names in os.walk(content_dir):
+        folders.add(os.path.normpath(root))
         base = Path(root)
         for name in list(dirs):
             if (base / name).is_symlink():
@@ -130,6 +138,67 @@ def _walk(content_dir: Path) -> tuple[list[Path], list[Path]]:
                 dirs.remove(name)
         paths += [base / n for n in names if n.endswith(".md") and not n.startswith((".", "_"))]
     return sorted(paths), sorted(linked)
+
+
+class _ParseCache:
+    """Parsed files by path, reused while a file's size and time stamp stay the same.
+
+    Every build process reads all content; this saves parsing it again each time.
+    """
+
+    VERSION = 1
+
+    def __init__(self, file: Path | None) -> None:
+        self.file = file
+        self.entries: dict[str, tuple] = {}
+        self.changed = False
+        if file is not None and file.exists():
+            try:
+                with file.open("rb") as handle:
+                    version, entries = pickle.load(handle)
+                if version == (self.VERSION, _code_stamp()):
+                    self.entries = entries
+            except (
+                OSError,
+                pickle.PickleError,
+                EOFError,
+                ValueError,
+                AttributeError,
+                ImportError,
+                TypeError,
+            ):
+                self.entries = {}
+
+    def get(self, path: Path, arguments: tuple) -> tuple:
+        try:
+            stat = path.lstat()
+        except OSError:
+            return parse_article(*arguments)
+        stamp = (stat.st_mtime_ns, stat.st_size, arguments[1:])
+        cached = self.entries.get(str(path))
+        if cached is not None and cached[0] == stamp:
+            return cached[1]
+        result = parse_article(*arguments)
+        self.entries[str(path)] = (stamp, result)
+        self.changed = True
+        return result
+
+    def save(self) -> None:
+        if self.file is None or not self.changed:
+            return
+        self.file.parent.mkdir(parents=True, exist_ok=True)
+        temporary = self.file.with_suffix(f".{os.getpid()}.tmp")
+        with temporary.open("wb") as handle:
+            pickle.dump(((self.VERSION, _code_stamp()), self.entries), handle)
+        os.replace(temporary, self.file)
+
+
+def _code_stamp() -> str:
+    """Changes when the parser changes, so a cache from older code is not used."""
+    from . import articles, safety
+
+    parts = [Path(module.__file__).stat().st_mtime_ns for module in (articles, safety)]
+    return ":".join(map(str, parts))
 
 
 def _inherit(translation: Article, source: Article) -> Article:
@@ -158,10 +227,12 @@ def load_catalog(
     build_date: dt.date | None = None,
     preview: bool = False,
     check_drafts: bool = False,
+    cache_dir: Path | None = None,
 ) -> Catalog:
     """Read and check all content; the problems found are in ``catalog.problems``.
 
     Drafts may have empty fields and links to other drafts, unless ``check_drafts``.
+    With ``cache_dir``, files unchanged since the last reading are not parsed again.
     """
     catalog = Catalog(settings, build_date or dt.date.today(), preview)
     content = settings.content_dir
@@ -170,7 +241,9 @@ def load_catalog(
     problems = catalog.problems
     parsed: dict[str, dict[str, Article]] = {code: {} for code in codes}
 
-    paths, linked = _walk(content)
+    parses = _ParseCache(cache_dir / "articles.pickle" if cache_dir else None)
+    catalog.content_root = os.path.normpath(content)
+    paths, linked = _walk(content, catalog.folders)
     for folder in linked:
         problems.append(
             Problem(
@@ -213,7 +286,7 @@ def load_catalog(
         kind = "article" if category is not None and len(inner.parts) == 2 else "page"
         if category is not None and inner.name == "index.md":
             kind = "page"
-        article, found = parse_article(
+        arguments = (
             path,
             rel,
             lang,
@@ -224,9 +297,12 @@ def load_catalog(
             settings.embed_hosts,
             check_drafts,
         )
+        article, found = parses.get(path, arguments)
         problems.extend(found)
         if article is not None:
             parsed[lang][key] = article
+
+    parses.save()
 
     for key, article in parsed[default].items():
         if article.kind == "page":

@@ -295,6 +295,7 @@ def cmd_build(args: argparse.Namespace) -> int:
                 preview=args.preview,
                 edition=edition,
                 quiet=args.quiet,
+                parallel=not args.serial,
             )
         except BuildFailed as error:
             print(f"Build of the {edition} edition stopped: {error}", file=sys.stderr)
@@ -397,6 +398,9 @@ def make_parser() -> argparse.ArgumentParser:
     )
     build.add_argument("--preview", action="store_true", help="include drafts (not for the public)")
     build.add_argument("--quiet", action="store_true", help="print only warnings and errors")
+    build.add_argument(
+        "--serial", action="store_true", help="build the languages one after another in one process"
+    )
     build.set_defaults(func=cmd_build)
 
     kiosk_server = sub.add_parser(

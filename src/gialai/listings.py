@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 
@@ -47,6 +48,7 @@ def page_path(base: str, number: int) -> str:
     return base if number == 1 else f"{base}{PAGE_SEGMENT}/{number}/"
 
 
+@functools.lru_cache(maxsize=16384)
 def tag_slug(tag: str) -> str:
     """URL segment of a tag: folded Latin, or the words themselves for Khmer."""
     slug = slugify(tag)
@@ -109,15 +111,29 @@ def build_listings(catalog: Catalog, lang: str, titles: dict[str, str]) -> list[
 
 def related(catalog: Catalog, entry: Entry, count: int) -> list[Entry]:
     """Articles of the same category or sharing a tag, newest first, in the same language."""
-    tags = {tag_slug(tag) for tag in entry.article.tags}
-    found: list[Entry] = []
-    for other in catalog.listed(entry.lang):
-        if other.key == entry.key:
-            continue
-        same_category = other.source.category == entry.source.category
-        shared = tags & {tag_slug(tag) for tag in other.article.tags}
-        if same_category or shared:
-            found.append(other)
-        if len(found) == count:
-            break
-    return found
+    index = _related_index(catalog, entry.lang)
+    candidates: dict[str, tuple[int, Entry]] = {}
+    groups = [index.get(("category", entry.source.category), [])]
+    groups += [index.get(("tag", tag_slug(tag)), []) for tag in entry.article.tags]
+    for group in groups:
+        # Each group is newest first: only its first few can be among the newest overall.
+        taken = 0
+        for position, other in group:
+            if other.key == entry.key:
+                continue
+            candidates[other.key] = (position, other)
+            taken += 1
+            if taken == count:
+                break
+    return [other for _position, other in sorted(candidates.values(), key=lambda c: c[0])][:count]
+
+
+def _related_index(catalog: Catalog, lang: str) -> dict[tuple[str, str], list]:
+    """Listed articles of a language by category and by tag, with their rank by date."""
+    cache = catalog._index.setdefault(f"related:{lang}", {})
+    if not cache:
+        for position, other in enumerate(catalog.listed(lang)):
+            cache.setdefault(("category", other.source.category), []).append((position, other))
+            for tag in {tag_slug(tag) for tag in other.article.tags}:
+                cache.setdefault(("tag", tag), []).append((position, other))
+    return cache

@@ -6,7 +6,7 @@ This is the only module that knows MkDocs' ``File`` and static-i18n's file attri
 from __future__ import annotations
 
 import json
-from pathlib import Path
+import os
 from types import SimpleNamespace
 from typing import Any
 
@@ -40,8 +40,6 @@ def select_sources(files: Files, catalog: Catalog, images_dir: str) -> Files:
     dropping an unpublished source removes the article from every language. Originals of
     photos are dropped too: readers get resized variants instead.
     """
-    settings = catalog.settings
-    content = settings.content_dir.resolve()
     kept = []
     for file in files:
         src = file.src_uri
@@ -49,8 +47,7 @@ def select_sources(files: Files, catalog: Catalog, images_dir: str) -> Files:
             continue
         if src.startswith(UNUSED_THEME_FILES) or src.endswith(".map"):
             continue
-        from_content = file.abs_src_path and Path(file.src_dir or "").resolve() == content
-        if from_content and not _inside(Path(file.abs_src_path), content):
+        if file.abs_src_path and file.src_dir and not _walked(file.abs_src_path, catalog):
             continue  # reached through a link to outside content/: never published
         if not file.is_documentation_page():
             kept.append(file)
@@ -61,12 +58,12 @@ def select_sources(files: Files, catalog: Catalog, images_dir: str) -> Files:
     return Files(kept)
 
 
-def _inside(path: Path, folder: Path) -> bool:
-    try:
-        path.resolve().relative_to(folder)
-    except ValueError:
-        return False
-    return True
+def _walked(path: str, catalog: Catalog) -> bool:
+    """Whether a file is in a folder the catalog walked, without following links."""
+    folder = os.path.dirname(path)
+    if not folder.startswith(catalog.content_root):
+        return True  # a theme file
+    return folder in catalog.folders and not os.path.islink(path)
 
 
 def _publishes(catalog: Catalog, lang: str, key: str) -> bool:

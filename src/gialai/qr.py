@@ -3,14 +3,39 @@
 from __future__ import annotations
 
 import functools
+import hashlib
+import os
 import re
+from pathlib import Path
 
 import segno
+
+_CACHE_DIR: list[Path] = []
+
+
+def use_cache(folder: Path) -> None:
+    """Keep made codes in ``folder``, so a rebuild does not make them again."""
+    _CACHE_DIR[:] = [folder]
 
 
 @functools.lru_cache(maxsize=4096)
 def qr_svg(url: str, label: str, scale: int = 4) -> str:
-    """An accessible inline SVG QR code of ``url``."""
+    """An accessible inline SVG QR code of ``url`` (from the cache when it is there)."""
+    if _CACHE_DIR:
+        key = hashlib.sha1(f"{url}\0{label}\0{scale}".encode()).hexdigest()
+        cached = _CACHE_DIR[0] / f"{key}.svg"
+        if cached.exists():
+            return cached.read_text(encoding="utf-8")
+        svg = _make(url, label, scale)
+        cached.parent.mkdir(parents=True, exist_ok=True)
+        temporary = cached.with_suffix(f".{os.getpid()}.tmp")
+        temporary.write_text(svg, encoding="utf-8")
+        os.replace(temporary, cached)
+        return svg
+    return _make(url, label, scale)
+
+
+def _make(url: str, label: str, scale: int) -> str:
     # A fixed mask skips segno's search for the best of eight masks, which costs most of
     # the time (20 ms a code); any mask scans, the best one only lowers the error rate a bit.
     code = segno.make(url, error="m", micro=False, mask=4)

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from . import qr
 from .catalog import Catalog, load_catalog
 from .feeds import Feed, feeds_for
 from .images import ImageCache
@@ -68,7 +69,10 @@ class Session:
     extra: dict[str, Any] = field(default_factory=dict)
 
     def views(self, lang: str) -> Views:
-        return Views(self.catalog, lang, self.strings[lang], self.images)
+        key = f"views:{lang}"
+        if key not in self.extra:
+            self.extra[key] = Views(self.catalog, lang, self.strings[lang], self.images)
+        return self.extra[key]
 
     def feeds_for(self, lang: str) -> list[Feed]:
         key = f"feeds:{lang}"
@@ -102,9 +106,12 @@ def session_for(config: Any) -> Session:
     session = _SESSIONS.get(key)
     if session is None:
         settings = settings_from_mkdocs(config)
-        catalog = load_catalog(settings, build_date_from_env(), preview_from_env())
+        catalog = load_catalog(
+            settings, build_date_from_env(), preview_from_env(), cache_dir=_cache_dir(settings)
+        )
         strings = load_strings(settings)
         images = ImageCache(_cache_dir(settings) / "images", settings.image_widths)
+        qr.use_cache(_cache_dir(settings) / "qr")
         session = Session(settings, catalog, strings, images)
         _SESSIONS[key] = session
         weakref.finalize(config, _SESSIONS.pop, key, None)

@@ -7,14 +7,17 @@ import re
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-_REFERENCE = re.compile(r"""\b(?:href|src)="([^"]*)\"""")
-_SRCSET = re.compile(r"""\bsrcset="([^"]*)\"""")
+# Matched on bytes, with the space before the attribute: several times faster than \b.
+_REFERENCE = re.compile(rb''' (?:href|src)="([^"]*)"''')
+_SRCSET = re.compile(rb''' srcset="([^"]*)"''')
 
 
-def _targets(text: str) -> set[str]:
-    found = set(_REFERENCE.findall(text))
-    for srcset in _SRCSET.findall(text):
-        found.update(part.strip().split(" ")[0] for part in srcset.split(",") if part.strip())
+def _targets(data: bytes) -> set[str]:
+    found = {url.decode("utf-8", "replace") for url in set(_REFERENCE.findall(data))}
+    for srcset in _SRCSET.findall(data):
+        for part in srcset.decode("utf-8", "replace").split(","):
+            if part.strip():
+                found.add(part.strip().split(" ")[0])
     return found
 
 
@@ -28,8 +31,7 @@ def broken_links(site_dir: Path, skip: tuple[str, ...] = ("404.html",)) -> list[
             if not name.endswith(".html") or name in skip:
                 continue
             page = Path(root) / name
-            text = page.read_text(encoding="utf-8", errors="replace")
-            for url in _targets(text):
+            for url in _targets(page.read_bytes()):
                 parts = urlsplit(url)
                 if parts.scheme or parts.netloc or not parts.path or url.startswith("#"):
                     continue

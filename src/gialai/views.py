@@ -47,12 +47,18 @@ class Views:
         self.prefix = self.settings.language(lang).prefix
         self.t = strings
         self.images = images
+        self._pictures: dict[tuple, str] = {}
 
     def picture(self, image_name: str, alt: str, base_url: str, sizes: str, lazy: bool) -> str:
         if self.images is None:
             return ""
-        source = self.settings.images_path / image_name
-        return render_picture(self.images.get(source), alt, base_url, sizes, lazy=lazy)
+        key = (image_name, alt, base_url, sizes, lazy)
+        if key not in self._pictures:
+            source = self.settings.images_path / image_name
+            self._pictures[key] = render_picture(
+                self.images.get(source), alt, base_url, sizes, lazy=lazy
+            )
+        return self._pictures[key]
 
     def category(self, key: str) -> dict[str, str]:
         category = self.settings.category(key)
