@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import sys
 
+from jinja2 import FileSystemBytecodeCache
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort
 from mkdocs.plugins import CombinedEvent, event_priority
@@ -82,8 +83,12 @@ on_files = CombinedEvent(_select_sources, _add_listings)
 
 
 def on_env(env, config: MkDocsConfig, files: Files):
-    # Templates do not change during a build: skip Jinja's file check on every include.
+    # Templates do not change during a build: skip Jinja's file check on every include,
+    # and keep compiled templates between builds (each process and rebuild compiles anew).
     env.auto_reload = False
+    folder = session_for(config).cache_dir / "jinja"
+    folder.mkdir(exist_ok=True)
+    env.bytecode_cache = FileSystemBytecodeCache(str(folder))
     return env
 
 
@@ -149,6 +154,7 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: Naviga
     data["t"] = session.strings[lang]
     data["lang"] = lang
     data["prefix"] = prefix
+    data["serving"] = COMMAND["name"] == "serve"
     # News pages show no table of contents; without one, Material adds no second skip link.
     page.toc = []
     if session.settings.search:

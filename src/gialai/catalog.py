@@ -7,6 +7,7 @@ source, missing photos, links to drafts. All problems are collected, then raised
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import os
 import pickle
 import posixpath
@@ -368,7 +369,7 @@ def _check_source(article: Article, settings: Settings, problems: list[Problem])
         )
     if article.cover is not None:
         image = settings.images_path / article.cover.image
-        inside = _is_inside(image, settings.images_path)
+        inside = _image_inside(str(image), str(settings.images_path))
         if not inside:
             problems.append(
                 Problem(
@@ -389,6 +390,12 @@ def _check_source(article: Article, settings: Settings, problems: list[Problem])
                     "check the file name or add the photo there.",
                 )
             )
+
+
+@functools.lru_cache(maxsize=4096)
+def _image_inside(image: str, folder: str) -> bool:
+    """Whether a photo path stays in the photo folder (links and '..' resolved once)."""
+    return _is_inside(Path(image), Path(folder))
 
 
 def _is_inside(path: Path, folder: Path) -> bool:
@@ -522,7 +529,9 @@ def _check_images(catalog: Catalog, problems: list[Problem]) -> None:
         if article.cover is None:
             continue
         image = catalog.settings.images_path / article.cover.image
-        if not image.is_file() or not _is_inside(image, catalog.settings.images_path):
+        if image not in readable and not (
+            image.is_file() and _image_inside(str(image), str(catalog.settings.images_path))
+        ):
             continue
         if image not in readable:
             try:

@@ -5,6 +5,7 @@ This is the only module that knows MkDocs' ``File`` and static-i18n's file attri
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 from types import SimpleNamespace
@@ -41,6 +42,10 @@ def select_sources(files: Files, catalog: Catalog, images_dir: str) -> Files:
     photos are dropped too: readers get resized variants instead.
     """
     kept = []
+    # A process that builds one language needs that language and the default one (whose
+    # text fills untranslated pages); leaving the others out spares static-i18n their files.
+    only = os.environ.get("GIALAI_ONLY_LANGUAGE")
+    only = {only, catalog.settings.default_language.code} if only else set()
     for file in files:
         src = file.src_uri
         if src.startswith(f"{images_dir}/"):
@@ -53,6 +58,8 @@ def select_sources(files: Files, catalog: Catalog, images_dir: str) -> Files:
             kept.append(file)
             continue
         lang, _, rest = src.partition("/")
+        if only and lang not in only:
+            continue  # another language's process builds it
         if _publishes(catalog, lang, rest.removesuffix(".md")):
             kept.append(file)
     return Files(kept)
@@ -110,7 +117,18 @@ def listing_file(config: Any, settings: Settings, listing: Listing) -> File:
         for lang in settings.languages:
             if lang.code != listing.lang:
                 alternates[lang.code] = SimpleNamespace(url=f"{lang.prefix}{path}")
+    # In a dirty preview rebuild, a listing is rebuilt only when one of its articles changed.
+    sources = [entry.article.path for entry in listing.entries]
+    file.is_modified = functools.partial(_newer_than_output, sources, file)
     return _attach_i18n(file, listing.lang, path, alternates)
+
+
+def _newer_than_output(sources: list, file: File) -> bool:
+    try:
+        built = os.path.getmtime(file.abs_dest_path)
+    except OSError:
+        return True
+    return any(os.path.getmtime(source) > built for source in sources)
 
 
 def add_listings(files: Files, config: Any, settings: Settings, listings: list[Listing]) -> dict:

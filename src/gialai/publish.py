@@ -12,6 +12,7 @@ from mkdocs.exceptions import PluginError
 
 from .feeds import render_feed
 from .search import build_indexes, records_for
+from .session import COMMAND
 from .sitecheck import broken_links
 from .sitemap import render_sitemap
 
@@ -72,6 +73,8 @@ def finish_site(session: Any, site_dir: str) -> None:
     gz = site / "sitemap.xml.gz"
     if gz.exists():
         gz.unlink()
+    if COMMAND["name"] == "serve":
+        return  # the preview skips search and the link check, to rebuild in a second or two
     if session.settings.search:
         write_search_indexes(session, site)
     broken = broken_links(site)

@@ -68,6 +68,13 @@ class Session:
     built_languages: list[str] = field(default_factory=list)
     extra: dict[str, Any] = field(default_factory=dict)
 
+    @property
+    def cache_dir(self) -> Path:
+        """Where builds keep what they can reuse (images, QR codes, parsed articles)."""
+        folder = _cache_dir(self.settings)
+        folder.mkdir(parents=True, exist_ok=True)
+        return folder
+
     def views(self, lang: str) -> Views:
         key = f"views:{lang}"
         if key not in self.extra:

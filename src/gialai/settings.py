@@ -119,15 +119,13 @@ class Settings:
 
     def relpath(self, path: Path) -> str:
         """A path as shown to people: relative to the project, with forward slashes."""
-        for candidate, base in (
-            (path, self.project_dir),
-            (path.resolve(), self.project_dir.resolve()),
-        ):
-            try:
-                return candidate.relative_to(base).as_posix()
-            except ValueError:
-                continue
-        return path.as_posix()
+        text, base = str(path), str(self.project_dir)
+        if text.startswith(base + os.sep):  # the common case, without pathlib's cost
+            return text[len(base) + 1 :].replace(os.sep, "/")
+        try:
+            return path.resolve().relative_to(self.project_dir.resolve()).as_posix()
+        except ValueError:
+            return path.as_posix()
 
     @property
     def images_path(self) -> Path:

@@ -1,0 +1,1281 @@
+"""The benchmark: build times, page sizes and transfer at growing numbers of articles.
+
+    python -m bench.run [--sizes 100 300 1000] [--out bench/results] [--quick]
+
+For every N it generates N articles per language (vi, en, km) with ``bench.corpus`` in
+a scratch copy of the project, then measures, in one run so that ratios compare numbers
+taken under the same conditions:
+
+- the full build (``gialai build``, parallel and ``--serial``), cold and warm: wall time,
+  CPU time of the process tree, peak memory, pages built, time per page;
+- the floor: the same Markdown bodies through plain Python-Markdown, in this process;
+- Hugo on the same Markdown with a minimal theme (``bench/hugo_site.py``), if installed;
+- the size of article and listing pages;
+- what headless Chromium downloads on a first visit and for a first search, from a local
+  server that gzips text the way deploy/nginx-web.conf does;
+- the preview rebuild after an officer edits one article (``measure_preview_rebuild``).
+
+It prints a table and the targets, and writes everything to ``<out>/<date>.json``.
+The numbers are noisy (2 cores, other processes): compare ratios within one run.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import datetime as dt
+import gzip
+import http.server
+import importlib.metadata
+import json
+import os
+import platform
+import re
+import shutil
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+from urllib.parse import unquote, urlsplit
+
+from bench.corpus import LANGS, copy_project, generate_corpus
+from bench.hugo_site import make_hugo_site
+
+REPO = Path(__file__).resolve().parents[1]
+BUILD_DATE = dt.date(2026, 11, 23)  # fixed, so that pages are the same from run to run
+DEFAULT_SIZES = (100, 300, 1000)
+QUICK_SIZES = (20,)
+TARGET_N = 1000  # the targets on build time, preview and search are stated for 1000 × 3
+STEPS = ("parallel", "serial", "floor", "hugo", "sizes", "browser", "preview")
+CHROMIUM = os.environ.get("GIALAI_CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+]
+# Viewports of a first visit: the phone the site is made for, and a desktop.
+VIEWPORTS = {
+    "phone": {
+        "viewport": {"width": 390, "height": 844},
+        "device_scale_factor": 2,
+        "is_mobile": True,
+        "has_touch": True,
+    },
+    "desktop": {"viewport": {"width": 1280, "height": 900}, "device_scale_factor": 1},
+}
+SEARCH_QUERIES = {
+    # first query, a second different one
+    "vi": ("thac", "cà phê"),
+    "en": ("waterfall", "coffee"),
+    "km": ("ទឹកធ្លាក់", "កាហ្វេ"),
+}
+SEARCH_FILES = ("/pagefind/", "/search.js", "/search-vocab/")
+MARKDOWN_EXTENSIONS = ["tables", "attr_list", "toc"]
+LIMITS = {
+    "build_vs_hugo": 2.0,  # ×, full parallel build of 1000 × 3 against Hugo
+    "preview_s": 2.0,  # s, preview rebuild after one edit at 1000 × 3
+    "first_visit_kb": 250.0,  # KB transferred, article page, fonts included
+    "article_kb": 40.0,  # KB of HTML, every N
+    "listing_kb": 60.0,  # KB of HTML, every N
+    "search_kb": 150.0,  # KB transferred by a first query at 1000 per language
+}
+KB = 1000  # sizes are reported in kB (1000 bytes)
+
+
+# --- progress ---------------------------------------------------------------------------
+
+
+class Progress:
+    """Prints which N and which step is running, and the time since the start."""
+
+    def __init__(self, stream=None, enabled: bool = True) -> None:
+        self.stream = stream or sys.stderr
+        self.enabled = enabled
+        self.began = time.monotonic()
+        self.prefix = ""
+
+    def elapsed(self) -> str:
+        seconds = int(time.monotonic() - self.began)
+        return f"{seconds // 60:3d}:{seconds % 60:02d}"
+
+    def say(self, text: str) -> None:
+        if self.enabled:
+            print(f"[{self.elapsed()}] {self.prefix}{text}", file=self.stream, flush=True)
+
+    @contextlib.contextmanager
+    def step(self, name: str) -> Iterator[None]:
+        self.say(f"{name} ...")
+        started = time.monotonic()
+        try:
+            yield
+        finally:
+            self.say(f"{name}: {time.monotonic() - started:.1f} s")
+
+
+# --- measuring a command ----------------------------------------------------------------
+
+_PAGE = os.sysconf("SC_PAGE_SIZE") if hasattr(os, "sysconf") else 4096
+
+
+def _tree_rss(root: int) -> int:
+    """Resident memory (bytes) of a process and all its descendants, from /proc."""
+    parents: dict[int, int] = {}
+    rss: dict[int, int] = {}
+    try:
+        entries = os.listdir("/proc")
+    except OSError:
+        return 0
+    for name in entries:
+        if not name.isdigit():
+            continue
+        try:
+            with open(f"/proc/{name}/stat", "rb") as handle:
+                stat = handle.read()
+        except OSError:
+            continue
+        fields = stat[stat.rfind(b")") + 2 :].split()
+        pid = int(name)
+        parents[pid] = int(fields[1])
+        rss[pid] = int(fields[21]) * _PAGE
+    children: dict[int, list[int]] = {}
+    for pid, parent in parents.items():
+        children.setdefault(parent, []).append(pid)
+    total, todo = 0, [root]
+    while todo:
+        pid = todo.pop()
+        total += rss.get(pid, 0)
+        todo.extend(children.get(pid, ()))
+    return total
+
+
+def measure(
+    command: list[str], *, cwd: Path, env: dict[str, str], log: Path, sample: float = 0.2
+) -> dict[str, Any]:
+    """Run a command; wall and CPU time (user + sys of its whole tree) and memory.
+
+    CPU and the largest process's peak RSS come from os.wait4 (they include every
+    descendant the command waited for); the peak of the tree's summed RSS is sampled
+    from /proc every ``sample`` seconds.
+    """
+    log.parent.mkdir(parents=True, exist_ok=True)
+    with log.open("ab") as out:
+        out.write(f"\n$ {' '.join(command)}\n".encode())
+        out.flush()
+        started = time.perf_counter()
+        process = subprocess.Popen(command, cwd=cwd, env=env, stdout=out, stderr=subprocess.STDOUT)
+        peak = 0
+        while True:
+            pid, status, usage = os.wait4(process.pid, os.WNOHANG)
+            if pid:
+                break
+            peak = max(peak, _tree_rss(process.pid))
+            time.sleep(sample)
+        wall = time.perf_counter() - started
+    process.returncode = os.waitstatus_to_exitcode(status)
+    return {
+        "wall_s": round(wall, 3),
+        "cpu_s": round(usage.ru_utime + usage.ru_stime, 3),
+        "user_s": round(usage.ru_utime, 3),
+        "sys_s": round(usage.ru_stime, 3),
+        "max_rss_mb": round(usage.ru_maxrss / 1024, 1),  # the largest single process
+        "tree_rss_mb": round(peak / 2**20, 1),  # all processes together (sampled)
+        "returncode": process.returncode,
+    }
+
+
+class CommandFailed(RuntimeError):
+    pass
+
+
+def _check(run: dict[str, Any], what: str, log: Path) -> dict[str, Any]:
+    if run["returncode"] != 0:
+        tail = log.read_text(encoding="utf-8", errors="replace")[-3000:]
+        raise CommandFailed(f"{what} failed (exit {run['returncode']}); end of {log}:\n{tail}")
+    return run
+
+
+# --- the project and its builds ---------------------------------------------------------
+
+
+def base_env(project: Path) -> dict[str, str]:
+    """The environment of every build: this project's cache, no leftover GIALAI_* settings."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("GIALAI_")}
+    env["NO_MKDOCS_2_WARNING"] = "1"
+    env["GIALAI_CACHE_DIR"] = str(project / ".cache")
+    return env
+
+
+def gialai_command() -> list[str]:
+    script = Path(sys.executable).with_name("gialai")
+    return [str(script)] if script.exists() else [sys.executable, "-m", "gialai.cli"]
+
+
+def make_project(root: Path, per_language: int, images: int = 20) -> dict[str, Any]:
+    """A scratch project with N articles per language, all published before BUILD_DATE."""
+    copy_project(root)
+    start = BUILD_DATE - dt.timedelta(days=per_language + 1)
+    info = generate_corpus(
+        root / "content",
+        per_language,
+        start=start,
+        images=images,
+        translated={"en": 1.0, "km": 1.0},
+    )
+    files = sorted((root / "content").rglob("*.md"))
+    return {
+        "articles": info.articles,
+        "markdown_files": len(files),
+        "markdown_bytes": sum(path.stat().st_size for path in files),
+        "words": info.words_total,
+        "images": info.images,
+        "first_date": start.isoformat(),
+    }
+
+
+def count_pages(site: Path) -> int:
+    return sum(1 for _ in site.rglob("index.html"))
+
+
+def gialai_build(
+    project: Path, site: Path, log: Path, serial: bool = False, cold: bool = False
+) -> dict[str, Any]:
+    """``gialai build`` of the project into ``site``; ``cold`` empties its cache first."""
+    if cold:
+        shutil.rmtree(project / ".cache", ignore_errors=True)
+    command = [
+        *gialai_command(),
+        "--config",
+        str(project / "mkdocs.yml"),
+        "build",
+        "--build-date",
+        BUILD_DATE.isoformat(),
+        "--site-dir",
+        str(site),
+        "--quiet",
+    ]
+    if serial:
+        command.append("--serial")
+    run = _check(measure(command, cwd=project, env=base_env(project), log=log), "gialai build", log)
+    run["pages"] = count_pages(site)
+    run["ms_per_page"] = round(1000 * run["wall_s"] / max(run["pages"], 1), 2)
+    run["cpu_ms_per_page"] = round(1000 * run["cpu_s"] / max(run["pages"], 1), 2)
+    return run
+
+
+def _body(text: str) -> str:
+    """A Markdown file without its YAML front matter."""
+    if text.startswith("---"):
+        match = re.match(r"---\r?\n.*?\r?\n---[ \t]*\r?\n", text, re.DOTALL)
+        if match:
+            return text[match.end() :]
+    return text
+
+
+def markdown_floor(content_dir: Path) -> dict[str, Any]:
+    """Every .md body through plain Python-Markdown, in this process, on one core."""
+    import markdown
+
+    bodies = [_body(p.read_text(encoding="utf-8")) for p in sorted(content_dir.rglob("*.md"))]
+    wall, cpu = time.perf_counter(), time.process_time()
+    out = 0
+    for body in bodies:
+        out += len(markdown.markdown(body, extensions=MARKDOWN_EXTENSIONS))
+    wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
+    return {
+        "files": len(bodies),
+        "wall_s": round(wall, 3),
+        "cpu_s": round(cpu, 3),
+        "ms_per_file": round(1000 * wall / max(len(bodies), 1), 3),
+        "html_bytes": out,
+    }
+
+
+def hugo_build(content_dir: Path, work: Path, log: Path, runs: int = 3) -> dict[str, Any] | None:
+    """Hugo on the same Markdown (None without ``hugo``); the median of ``runs`` builds."""
+    hugo = shutil.which("hugo")
+    if hugo is None:
+        return None
+    project = make_hugo_site(content_dir, work / "hugo")
+    out = work / "hugo-public"
+    env = {k: v for k, v in os.environ.items() if not k.startswith("GIALAI_")}
+    measured = []
+    for _ in range(runs):
+        shutil.rmtree(out, ignore_errors=True)
+        command = [hugo, "--quiet", "--source", str(project), "--destination", str(out)]
+        measured.append(_check(measure(command, cwd=project, env=env, log=log), "hugo", log))
+    run = dict(sorted(measured, key=lambda r: r["wall_s"])[len(measured) // 2])
+    run["runs_wall_s"] = [r["wall_s"] for r in measured]
+    run["pages"] = count_pages(out)
+    run["ms_per_page"] = round(1000 * run["wall_s"] / max(run["pages"], 1), 3)
+    run["version"] = hugo_version()
+    return run
+
+
+def hugo_version() -> str | None:
+    hugo = shutil.which("hugo")
+    if hugo is None:
+        return None
+    out = subprocess.run([hugo, "version"], capture_output=True, text=True).stdout
+    match = re.search(r"v(\d+\.\d+\.\d+\S*)", out)
+    return match.group(1) if match else out.strip()
+
+
+# --- page sizes -------------------------------------------------------------------------
+
+
+def site_layout(project: Path) -> dict[str, Any]:
+    """Folders of the categories and listings, and the language prefixes."""
+    from gialai.listings import ARCHIVE_PATH, PAGE_SEGMENT, TAGS_PATH
+    from gialai.settings import load_settings
+
+    settings = load_settings(project / "mkdocs.yml")
+    return {
+        "categories": [cat.folder for cat in settings.categories],
+        "prefixes": {lang.code: lang.prefix for lang in settings.languages},
+        "archive": ARCHIVE_PATH.strip("/"),
+        "tags": TAGS_PATH.strip("/"),
+        "page_segment": PAGE_SEGMENT,
+    }
+
+
+def _summary(sizes: dict[str, int]) -> dict[str, Any]:
+    if not sizes:
+        return {"count": 0}
+    largest = max(sizes, key=lambda k: sizes[k])
+    return {
+        "count": len(sizes),
+        "largest_bytes": sizes[largest],
+        "largest_page": largest,
+        "median_bytes": int(statistics.median(sizes.values())),
+    }
+
+
+def page_sizes(site: Path, layout: dict[str, Any]) -> dict[str, Any]:
+    """Bytes of article pages and of the first page of each listing, per language."""
+    categories = set(layout["categories"])
+    prefixes = {p.strip("/") for p in layout["prefixes"].values() if p}
+    articles: dict[str, int] = {}
+    every_listing: dict[str, int] = {}
+    for file in site.rglob("index.html"):
+        rel = file.relative_to(site).as_posix()
+        parts = rel.split("/")[:-1]
+        inner = parts[1:] if parts and parts[0] in prefixes else parts
+        size = file.stat().st_size
+        if len(inner) == 2 and inner[0] in categories and inner[1] != layout["page_segment"]:
+            articles[rel] = size
+        elif not inner or inner[0] in categories or inner[0] in (layout["archive"], layout["tags"]):
+            every_listing[rel] = size
+    kinds: dict[str, dict[str, int]] = {"home": {}, "category": {}, "archive": {}}
+    for prefix in layout["prefixes"].values():
+        kinds["home"][f"{prefix}index.html"] = 0
+        kinds["archive"][f"{prefix}{layout['archive']}/index.html"] = 0
+        for folder in layout["categories"]:
+            kinds["category"][f"{prefix}{folder}/index.html"] = 0
+    for pages in kinds.values():
+        for rel in pages:
+            pages[rel] = (site / rel).stat().st_size
+    listings = {rel: size for pages in kinds.values() for rel, size in pages.items()}
+    return {
+        "article": _summary(articles),
+        "listing": _summary(listings),
+        "listing_kinds": {kind: _summary(pages) for kind, pages in kinds.items()},
+        "any_listing_page": _summary(every_listing),
+    }
+
+
+# --- a local server that counts what it sends ------------------------------------------
+
+# As deploy/nginx-web.conf: gzip level 5 from 512 bytes for these types; Pagefind's own
+# files (.pf_*, wasm.*.pagefind) are gzip data already and go out as they are.
+GZIP_SUFFIXES = {".html", ".htm", ".css", ".js", ".mjs", ".json", ".xml", ".txt", ".svg", ".wasm"}
+GZIP_LEVEL = 5
+GZIP_MIN_LENGTH = 512
+
+
+class _CountingWriter:
+    def __init__(self, raw) -> None:
+        self.raw = raw
+        self.count = 0
+
+    def write(self, data) -> int:
+        self.count += len(data)
+        return self.raw.write(data)
+
+    def flush(self) -> None:
+        self.raw.flush()
+
+    def close(self) -> None:
+        self.raw.close()
+
+    @property
+    def closed(self) -> bool:
+        return self.raw.closed
+
+
+class _Handler(http.server.SimpleHTTPRequestHandler):
+    protocol_version = "HTTP/1.1"
+
+    def log_message(self, *args) -> None:
+        pass
+
+    def setup(self) -> None:
+        super().setup()
+        self.wfile = _CountingWriter(self.wfile)
+
+    def send_response(self, code, message=None) -> None:
+        self._status = code
+        super().send_response(code, message)
+
+    def handle_one_request(self) -> None:
+        before = self.wfile.count
+        self._status = 0
+        self.raw_requestline = b""
+        super().handle_one_request()
+        sent = self.wfile.count - before
+        if sent and self._status:
+            self.server.record(self.command, self.path, self._status, sent)
+
+    def do_GET(self) -> None:
+        target = self.translate_path(self.path)
+        if os.path.isdir(target):
+            if not urlsplit(self.path).path.endswith("/"):
+                return super().do_GET()  # the redirect to the folder
+            target = os.path.join(target, "index.html")
+        suffix = os.path.splitext(target)[1].lower()
+        accepts = "gzip" in self.headers.get("Accept-Encoding", "")
+        if suffix in GZIP_SUFFIXES and accepts and os.path.isfile(target):
+            data = Path(target).read_bytes()
+            if len(data) >= GZIP_MIN_LENGTH:
+                body = gzip.compress(data, compresslevel=GZIP_LEVEL, mtime=0)
+                self.send_response(200)
+                self.send_header("Content-Type", self.guess_type(target))
+                self.send_header("Content-Encoding", "gzip")
+                self.send_header("Vary", "Accept-Encoding")
+                self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                self.wfile.write(body)
+                return None
+        return super().do_GET()
+
+
+class CountingServer(http.server.ThreadingHTTPServer):
+    """Serves a folder on 127.0.0.1 and records the bytes written for every request."""
+
+    daemon_threads = True
+
+    def __init__(self, directory: Path) -> None:
+        handler = lambda *args, **kw: _Handler(*args, directory=str(directory), **kw)  # noqa: E731
+        super().__init__(("127.0.0.1", 0), handler)
+        self.lock = threading.Lock()
+        self.entries: list[dict[str, Any]] = []
+        self.last = time.monotonic()
+        self.thread = threading.Thread(target=self.serve_forever, daemon=True)
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.server_address[1]}"
+
+    def record(self, method: str, path: str, status: int, sent: int) -> None:
+        with self.lock:
+            self.entries.append(
+                {"method": method, "path": unquote(path), "status": status, "bytes": sent}
+            )
+            self.last = time.monotonic()
+
+    def mark(self) -> int:
+        with self.lock:
+            return len(self.entries)
+
+    def since(self, mark: int) -> list[dict[str, Any]]:
+        with self.lock:
+            return list(self.entries[mark:])
+
+    def wait_quiet(self, quiet: float = 0.6, timeout: float = 30) -> None:
+        """Until nothing was answered for ``quiet`` seconds."""
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            with self.lock:
+                idle = time.monotonic() - self.last
+            if idle >= quiet:
+                return
+            time.sleep(0.05)
+
+    def __enter__(self):
+        self.thread.start()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.shutdown()
+        self.server_close()
+
+
+def _total(entries: list[dict[str, Any]], only: tuple[str, ...] | None = None) -> int:
+    return sum(
+        e["bytes"] for e in entries if only is None or any(part in e["path"] for part in only)
+    )
+
+
+# --- the browser ------------------------------------------------------------------------
+
+
+@contextlib.contextmanager
+def chromium() -> Iterator[Any]:
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        try:
+            yield browser
+        finally:
+            browser.close()
+
+
+@contextlib.contextmanager
+def fresh_page(browser, server: CountingServer, options: dict[str, Any]) -> Iterator[Any]:
+    """A page in a new context (empty cache); requests to other hosts fail and are listed."""
+    context = browser.new_context(**options)
+    blocked: list[str] = []
+
+    def route(route) -> None:
+        url = route.request.url
+        if url.startswith(server.url) or url.startswith(("data:", "blob:")):
+            route.continue_()
+        else:
+            blocked.append(url)
+            route.abort()
+
+    context.route("**/*", route)
+    page = context.new_page()
+    page.blocked = blocked
+    try:
+        yield page
+    finally:
+        context.close()
+
+
+def first_visit(browser, server: CountingServer, path: str, viewport: str) -> dict[str, Any]:
+    """Bytes sent for one page opened in a fresh context, until the network is idle."""
+    with fresh_page(browser, server, VIEWPORTS[viewport]) as page:
+        server.wait_quiet(0.3)
+        mark = server.mark()
+        page.goto(f"{server.url}/{path}", wait_until="networkidle", timeout=60_000)
+        server.wait_quiet()
+        entries = server.since(mark)
+        return {
+            "path": path,
+            "viewport": viewport,
+            "bytes": _total(entries),
+            "requests": len(entries),
+            "by_type": _by_type(entries),
+            "blocked": list(page.blocked),
+        }
+
+
+def _by_type(entries: list[dict[str, Any]]) -> dict[str, int]:
+    kinds = {
+        "html": (".html", "/"),
+        "css": (".css",),
+        "js": (".js", ".mjs"),
+        "font": (".woff2", ".woff", ".ttf"),
+        "image": (".jpg", ".jpeg", ".png", ".webp", ".avif", ".svg", ".gif", ".ico"),
+    }
+    out: dict[str, int] = {}
+    for entry in entries:
+        path = urlsplit(entry["path"]).path
+        kind = next(
+            (name for name, ends in kinds.items() if path.endswith(ends)),
+            "search" if any(part in path for part in SEARCH_FILES) else "other",
+        )
+        if any(part in path for part in SEARCH_FILES):
+            kind = "search"
+        out[kind] = out.get(kind, 0) + entry["bytes"]
+    return out
+
+
+def _wait_status(page, timeout: float = 30) -> str:
+    """Until the search status shows an answer (text, and no "…")."""
+    status = page.locator(".gl-search__status").first
+    deadline = time.monotonic() + timeout
+    text = ""
+    while time.monotonic() < deadline:
+        text = status.text_content() or ""
+        if text and "…" not in text:
+            return text
+        time.sleep(0.02)
+    raise TimeoutError(f"the search gave no answer in {timeout} s (status: {text!r})")
+
+
+def _wait_cleared(page, timeout: float = 10) -> None:
+    status = page.locator(".gl-search__status").first
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline and (status.text_content() or ""):
+        time.sleep(0.02)
+
+
+def search_transfer(
+    browser, server: CountingServer, path: str, queries: tuple[str, str]
+) -> dict[str, Any]:
+    """Bytes for search: during page load, from focus to the first answer, a second query."""
+    with fresh_page(browser, server, VIEWPORTS["phone"]) as page:
+        server.wait_quiet(0.3)
+        mark = server.mark()
+        page.goto(f"{server.url}/{path}", wait_until="networkidle", timeout=60_000)
+        server.wait_quiet()
+        load = server.since(mark)
+        result: dict[str, Any] = {
+            "path": path,
+            "load_bytes": _total(load),
+            "load_search_bytes": _total(load, SEARCH_FILES),
+        }
+        for name, query in zip(("first", "second"), queries, strict=True):
+            if name == "second":
+                page.fill("#gl-search-input", "")
+                _wait_cleared(page)
+                server.wait_quiet()
+            mark = server.mark()
+            started = time.perf_counter()
+            if name == "first":
+                page.focus("#gl-search-input")
+            page.type("#gl-search-input", query, delay=20)
+            status = _wait_status(page)
+            seconds = time.perf_counter() - started
+            server.wait_quiet()
+            entries = server.since(mark)
+            result[name] = {
+                "query": query,
+                "status": status,
+                "bytes": _total(entries),
+                "requests": len(entries),
+                "seconds": round(seconds, 3),
+            }
+        result["blocked"] = list(page.blocked)
+        return result
+
+
+def browser_measurements(site: Path, pages: dict[str, str]) -> dict[str, Any]:
+    """First visits (phone and desktop) and search transfer, against a gzip server."""
+    out: dict[str, Any] = {"first_visit": {}, "search": {}}
+    with CountingServer(site) as server, chromium() as browser:
+        out["chromium"] = browser.version
+        for name, path in pages.items():
+            out["first_visit"][name] = {
+                viewport: first_visit(browser, server, path, viewport) for viewport in VIEWPORTS
+            }
+        for lang, queries in SEARCH_QUERIES.items():
+            path = pages.get(f"{lang}_article")
+            if path is not None:
+                out["search"][lang] = search_transfer(browser, server, path, queries)
+    return out
+
+
+def sample_article(project: Path, layout: dict[str, Any]) -> str:
+    """The newest Vietnamese article with a cover photo: 'du-lich/bai-0099-…' (no slash)."""
+    content = project / "content" / "vi"
+    best = None
+    for folder in layout["categories"]:
+        for md in (content / folder).glob("*.md"):
+            head = md.read_text(encoding="utf-8").split("\n---", 1)[0]
+            if "\ncover:" in head and (best is None or md.name > best.name):
+                best = md
+    if best is None:  # no covers at all: the newest article
+        best = max(
+            (md for folder in layout["categories"] for md in (content / folder).glob("*.md")),
+            key=lambda md: md.name,
+        )
+    return f"{best.parent.name}/{best.stem}"
+
+
+def page_paths(project: Path, layout: dict[str, Any]) -> dict[str, str]:
+    key = sample_article(project, layout)
+    paths = {}
+    for lang, prefix in layout["prefixes"].items():
+        if (project / "content" / lang / f"{key}.md").exists():
+            paths[f"{lang}_article"] = f"{prefix}{key}/"
+    paths["vi_home"] = layout["prefixes"].get("vi", "")
+    if "km" in layout["prefixes"]:
+        paths["km_home"] = layout["prefixes"]["km"]
+    return paths
+
+
+# --- the preview ------------------------------------------------------------------------
+
+
+def measure_preview_rebuild(
+    project: Path, work: Path, site: Path, layout: dict[str, Any], log: Path
+) -> dict[str, Any]:
+    """How long an officer waits to see an edit: the preview, and a full build for comparison.
+
+    The preview as it works today: one language (vi) with drafts, ``mkdocs build --dirty``
+    into a folder of its own. A first dirty build creates the folder; then a sentence is
+    appended to one Vietnamese article and the second dirty build is timed. Then another
+    sentence is appended and a full ``gialai build`` (warm caches) is timed.
+    If the preview changes, change this function (and its description in
+    docs/benchmarks.md); its result keeps the keys first_s, rebuild_s, full_build_s.
+    """
+    preview = work / "preview"
+    env = base_env(project)
+    env.update(
+        GIALAI_ONLY_LANGUAGE="vi", GIALAI_PREVIEW="1", GIALAI_BUILD_DATE=BUILD_DATE.isoformat()
+    )
+    command = [
+        sys.executable,
+        "-m",
+        "mkdocs",
+        "build",
+        "--dirty",
+        "-q",
+        "-f",
+        "mkdocs.yml",
+        "-d",
+        str(preview),
+    ]
+    first = _check(measure(command, cwd=project, env=env, log=log), "preview build", log)
+    key = sample_article(project, layout)
+    article = project / "content" / "vi" / f"{key}.md"
+    edit = f"Câu thêm để đo thời gian xem trước, lúc {time.time():.0f}."
+    with article.open("a", encoding="utf-8") as handle:
+        handle.write(f"\n{edit}\n")
+    rebuild = _check(measure(command, cwd=project, env=env, log=log), "preview rebuild", log)
+    shown = edit in (preview / key / "index.html").read_text(encoding="utf-8")
+    second_edit = f"Một câu nữa để đo bản dựng đầy đủ, lúc {time.time():.0f}."
+    with article.open("a", encoding="utf-8") as handle:
+        handle.write(f"\n{second_edit}\n")
+    full = gialai_build(project, site, log)
+    full_shown = second_edit in (site / key / "index.html").read_text(encoding="utf-8")
+    return {
+        "how": "GIALAI_ONLY_LANGUAGE=vi GIALAI_PREVIEW=1 mkdocs build --dirty",
+        "article": f"vi/{key}.md",
+        "first_s": first["wall_s"],
+        "first": first,
+        "rebuild_s": rebuild["wall_s"],
+        "rebuild": rebuild,
+        "rebuild_shows_edit": shown,
+        "full_build_s": full["wall_s"],
+        "full_build": full,
+        "full_build_shows_edit": full_shown,
+    }
+
+
+# --- one size ---------------------------------------------------------------------------
+
+
+def _ratio(a: float | None, b: float | None) -> float | None:
+    if a is None or not b:
+        return None
+    return round(a / b, 2)
+
+
+def run_size(
+    per_language: int,
+    work: Path,
+    steps: tuple[str, ...] = STEPS,
+    images: int = 20,
+    progress: Progress | None = None,
+) -> dict[str, Any]:
+    """Every measurement for N = ``per_language``, in a scratch project under ``work``."""
+    progress = progress or Progress(enabled=False)
+    project = work / "project"
+    site = work / "site"
+    log = work / "commands.log"
+    result: dict[str, Any] = {"per_language": per_language, "errors": {}}
+    with progress.step("generate the corpus"):
+        result["corpus"] = make_project(project, per_language, images=images)
+    layout = site_layout(project)
+    builds: dict[str, dict[str, Any]] = {}
+    if "parallel" in steps or "sizes" in steps or "browser" in steps or "preview" in steps:
+        with progress.step("full build, parallel, cold cache"):
+            builds["parallel"] = {"cold": gialai_build(project, site, log, cold=True)}
+        if "parallel" in steps:
+            with progress.step("full build, parallel, warm cache"):
+                builds["parallel"]["warm"] = gialai_build(project, site, log)
+    if "serial" in steps:
+        serial_site = work / "site-serial"
+        with progress.step("full build, serial, cold cache"):
+            builds["serial"] = {"cold": gialai_build(project, serial_site, log, True, True)}
+        with progress.step("full build, serial, warm cache"):
+            builds["serial"]["warm"] = gialai_build(project, serial_site, log, serial=True)
+        shutil.rmtree(serial_site, ignore_errors=True)
+    result["builds"] = builds
+    if builds:
+        result["pages"] = next(iter(builds.values()))["cold"]["pages"]
+    if "floor" in steps:
+        with progress.step("Python-Markdown floor"):
+            result["floor"] = markdown_floor(project / "content")
+    if "hugo" in steps:
+        with progress.step("Hugo"):
+            try:
+                result["hugo"] = hugo_build(project / "content", work, log)
+            except Exception as error:  # noqa: BLE001 - report and go on
+                result["errors"]["hugo"] = str(error)
+    if "sizes" in steps:
+        with progress.step("page sizes"):
+            result["page_sizes"] = page_sizes(site, layout)
+    if "browser" in steps:
+        with progress.step("Chromium: first visits and search"):
+            try:
+                result["browser"] = browser_measurements(site, page_paths(project, layout))
+            except Exception as error:  # noqa: BLE001 - report and go on
+                result["errors"]["browser"] = f"{type(error).__name__}: {error}"
+    if "preview" in steps:
+        with progress.step("preview rebuild after one edit"):
+            try:
+                result["preview"] = measure_preview_rebuild(project, work, site, layout, log)
+            except Exception as error:  # noqa: BLE001 - report and go on
+                result["errors"]["preview"] = f"{type(error).__name__}: {error}"
+    result["ratios"] = ratios(result)
+    for name, error in result["errors"].items():
+        progress.say(f"WARNING: {name} failed: {error.splitlines()[0] if error else ''}")
+    return result
+
+
+def ratios(result: dict[str, Any]) -> dict[str, float | None]:
+    parallel = result.get("builds", {}).get("parallel", {})
+    serial = result.get("builds", {}).get("serial", {})
+    cold, warm = parallel.get("cold"), parallel.get("warm")
+    hugo, floor = result.get("hugo"), result.get("floor")
+
+    def get(run, key):
+        return run.get(key) if run else None
+
+    return {
+        "parallel_cold_vs_hugo_wall": _ratio(get(cold, "wall_s"), get(hugo, "wall_s")),
+        "parallel_cold_vs_hugo_cpu": _ratio(get(cold, "cpu_s"), get(hugo, "cpu_s")),
+        "parallel_warm_vs_hugo_wall": _ratio(get(warm, "wall_s"), get(hugo, "wall_s")),
+        "parallel_cold_vs_floor_wall": _ratio(get(cold, "wall_s"), get(floor, "wall_s")),
+        "parallel_cold_vs_floor_cpu": _ratio(get(cold, "cpu_s"), get(floor, "cpu_s")),
+        "parallel_warm_vs_floor_wall": _ratio(get(warm, "wall_s"), get(floor, "wall_s")),
+        "serial_vs_parallel_cold_wall": _ratio(
+            get(serial.get("cold"), "wall_s"), get(cold, "wall_s")
+        ),
+        "serial_vs_parallel_warm_wall": _ratio(
+            get(serial.get("warm"), "wall_s"), get(warm, "wall_s")
+        ),
+        "hugo_vs_floor_wall": _ratio(get(hugo, "wall_s"), get(floor, "wall_s")),
+    }
+
+
+# --- targets ----------------------------------------------------------------------------
+
+
+def _target(name: str, value: float | None, limit: float, unit: str, where: str) -> dict:
+    if value is None:
+        return {
+            "target": name,
+            "limit": limit,
+            "unit": unit,
+            "value": None,
+            "where": where,
+            "met": None,
+            "verdict": "not measured",
+        }
+    met = value <= limit
+    diff = abs(limit - value)
+    pct = 100 * diff / limit
+    verdict = f"{'met' if met else 'missed'} by {diff:.2f} {unit} ({pct:.0f} %)".replace(
+        " ×", "×"
+    )
+    return {
+        "target": name,
+        "limit": limit,
+        "unit": unit,
+        "value": round(value, 3),
+        "where": where,
+        "met": met,
+        "verdict": verdict,
+    }
+
+
+def _at_target_n(results: list[dict[str, Any]]) -> tuple[dict[str, Any] | None, str]:
+    if not results:
+        return None, ""
+    exact = [r for r in results if r["per_language"] == TARGET_N]
+    chosen = exact[0] if exact else max(results, key=lambda r: r["per_language"])
+    note = "" if exact else f" (the target is for N={TARGET_N})"
+    return chosen, f"N={chosen['per_language']}{note}"
+
+
+def _dig(data: Any, *keys: Any) -> Any:
+    for key in keys:
+        if data is None:
+            return None
+        try:
+            data = data[key]
+        except (KeyError, IndexError, TypeError):
+            return None
+    return data
+
+
+def targets(results: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Each target with the measured value, met or missed, and by how much."""
+    out = []
+    at, where = _at_target_n(results)
+    out.append(
+        _target(
+            "full build (parallel, cold) within 2× Hugo",
+            _dig(at, "ratios", "parallel_cold_vs_hugo_wall"),
+            LIMITS["build_vs_hugo"],
+            "×",
+            where,
+        )
+    )
+    out.append(
+        _target(
+            "preview rebuild after one edit < 2 s",
+            _dig(at, "preview", "rebuild_s"),
+            LIMITS["preview_s"],
+            "s",
+            where,
+        )
+    )
+    visits = [
+        (r["per_language"], name, view, _dig(r, "browser", "first_visit", name, view, "bytes"))
+        for r in results
+        for name in ("vi_article", "km_article", "en_article")
+        for view in VIEWPORTS
+    ]
+    visits = [v for v in visits if v[3] is not None]
+    worst = max(visits, key=lambda v: v[3]) if visits else None
+    out.append(
+        _target(
+            "first visit of an article < 250 KB transferred (fonts included)",
+            worst[3] / KB if worst else None,
+            LIMITS["first_visit_kb"],
+            "KB",
+            f"largest: {worst[1]}, {worst[2]}, N={worst[0]}" if worst else "",
+        )
+    )
+    for key, name, limit in (
+        ("article", "article HTML < 40 KB at every N", LIMITS["article_kb"]),
+        ("listing", "listing HTML (home, category, archive page 1) < 60 KB", LIMITS["listing_kb"]),
+    ):
+        sized = [
+            (r["per_language"], _dig(r, "page_sizes", key)) for r in results if "page_sizes" in r
+        ]
+        sized = [(n, s) for n, s in sized if s and s.get("count")]
+        worst_size = max(sized, key=lambda item: item[1]["largest_bytes"]) if sized else None
+        out.append(
+            _target(
+                name,
+                worst_size[1]["largest_bytes"] / KB if worst_size else None,
+                limit,
+                "KB",
+                f"largest: {worst_size[1]['largest_page']}, N={worst_size[0]}" if worst_size else "",
+            )
+        )
+    queries = [
+        (lang, _dig(at, "browser", "search", lang, "first", "bytes")) for lang in SEARCH_QUERIES
+    ]
+    queries = [q for q in queries if q[1] is not None]
+    worst_query = max(queries, key=lambda q: q[1]) if queries else None
+    out.append(
+        _target(
+            "first search query < 150 KB",
+            worst_query[1] / KB if worst_query else None,
+            LIMITS["search_kb"],
+            "KB",
+            f"largest: {worst_query[0]}, {where}" if worst_query else where,
+        )
+    )
+    return out
+
+
+# --- the report -------------------------------------------------------------------------
+
+
+def _s(value: float | None) -> str:
+    return "–" if value is None else f"{value:.1f} s" if value >= 10 else f"{value:.2f} s"
+
+
+def _kb(value: float | None) -> str:
+    return "–" if value is None else f"{value / KB:.1f} KB"
+
+
+def _x(value: float | None) -> str:
+    return "–" if value is None else f"{value:.2f}×"
+
+
+def _run(run: dict[str, Any] | None) -> str:
+    if not run:
+        return "–"
+    return f"{_s(run['wall_s'])} / {_s(run['cpu_s'])}"
+
+
+def table(results: list[dict[str, Any]]) -> str:
+    """The results as a Markdown table, one column per N."""
+    rows: list[tuple[str, Callable[[dict[str, Any]], str]]] = [
+        ("Markdown files (vi + en + km + homes)", lambda r: f"{r['corpus']['markdown_files']}"),
+        ("pages built (index.html)", lambda r: str(r.get("pages", "–"))),
+    ]
+    for mode in ("parallel", "serial"):
+        for state in ("cold", "warm"):
+
+            def build(r, mode=mode, state=state):
+                return _dig(r, "builds", mode, state)
+
+            rows.append(
+                (f"{mode} build, {state} cache: wall / CPU", lambda r, b=build: _run(b(r)))
+            )
+            rows.append(
+                (
+                    f"{mode} build, {state}: ms per page (wall)",
+                    lambda r, b=build: "–" if not b(r) else f"{b(r)['ms_per_page']:.1f}",
+                )
+            )
+    rows += [
+        (
+            "parallel cold: peak RSS, largest process / all together",
+            lambda r: "–"
+            if not _dig(r, "builds", "parallel", "cold")
+            else "{max_rss_mb:.0f} / {tree_rss_mb:.0f} MB".format(**r["builds"]["parallel"]["cold"]),
+        ),
+        (
+            "serial cold: peak RSS",
+            lambda r: "–"
+            if not _dig(r, "builds", "serial", "cold")
+            else "{max_rss_mb:.0f} MB".format(**r["builds"]["serial"]["cold"]),
+        ),
+        ("Python-Markdown floor: wall / CPU", lambda r: _run(r.get("floor"))),
+        ("Hugo (median of 3): wall / CPU", lambda r: _run(r.get("hugo"))),
+        ("Hugo pages built", lambda r: str(_dig(r, "hugo", "pages") or "–")),
+        (
+            "parallel cold ÷ Hugo (wall / CPU)",
+            lambda r: f"{_x(r['ratios']['parallel_cold_vs_hugo_wall'])} / "
+            f"{_x(r['ratios']['parallel_cold_vs_hugo_cpu'])}",
+        ),
+        ("parallel warm ÷ Hugo (wall)", lambda r: _x(r["ratios"]["parallel_warm_vs_hugo_wall"])),
+        (
+            "parallel cold ÷ floor (wall / CPU)",
+            lambda r: f"{_x(r['ratios']['parallel_cold_vs_floor_wall'])} / "
+            f"{_x(r['ratios']['parallel_cold_vs_floor_cpu'])}",
+        ),
+        ("parallel warm ÷ floor (wall)", lambda r: _x(r["ratios"]["parallel_warm_vs_floor_wall"])),
+        (
+            "serial ÷ parallel (cold / warm, wall)",
+            lambda r: f"{_x(r['ratios']['serial_vs_parallel_cold_wall'])} / "
+            f"{_x(r['ratios']['serial_vs_parallel_warm_wall'])}",
+        ),
+        (
+            "article HTML: largest / median",
+            lambda r: f"{_kb(_dig(r, 'page_sizes', 'article', 'largest_bytes'))} / "
+            f"{_kb(_dig(r, 'page_sizes', 'article', 'median_bytes'))}",
+        ),
+    ]
+    for kind, label in (("home", "home"), ("category", "category page 1"), ("archive", "archive")):
+        rows.append(
+            (
+                f"{label} HTML: largest / median",
+                lambda r, k=kind: f"{_kb(_dig(r, 'page_sizes', 'listing_kinds', k, 'largest_bytes'))}"
+                f" / {_kb(_dig(r, 'page_sizes', 'listing_kinds', k, 'median_bytes'))}",
+            )
+        )
+    rows.append(
+        (
+            "any listing page (tags, later pages too): largest",
+            lambda r: _kb(_dig(r, "page_sizes", "any_listing_page", "largest_bytes")),
+        )
+    )
+    for name, label in (
+        ("vi_article", "vi article"),
+        ("km_article", "km article"),
+        ("en_article", "en article"),
+        ("vi_home", "vi home"),
+        ("km_home", "km home"),
+    ):
+        rows.append(
+            (
+                f"first visit, {label}: phone / desktop",
+                lambda r, n=name: " / ".join(
+                    _kb(_dig(r, "browser", "first_visit", n, v, "bytes")) for v in VIEWPORTS
+                ),
+            )
+        )
+    for lang in SEARCH_QUERIES:
+        rows.append(
+            (
+                f"search {lang}: at load / first query / second query",
+                lambda r, lang=lang: " / ".join(
+                    [_kb(_dig(r, "browser", "search", lang, "load_search_bytes"))]
+                    + [_kb(_dig(r, "browser", "search", lang, q, "bytes")) for q in ("first", "second")]
+                ),
+            )
+        )
+        rows.append(
+            (
+                f"search {lang}: focus to first answer",
+                lambda r, lang=lang: _s(_dig(r, "browser", "search", lang, "first", "seconds")),
+            )
+        )
+    rows += [
+        (
+            "preview: first dirty build / rebuild after an edit",
+            lambda r: f"{_s(_dig(r, 'preview', 'first_s'))} / {_s(_dig(r, 'preview', 'rebuild_s'))}",
+        ),
+        ("same edit, then full gialai build", lambda r: _s(_dig(r, "preview", "full_build_s"))),
+    ]
+    header = "| | " + " | ".join(f"N = {r['per_language']}" for r in results) + " |"
+    lines = [header, "| --- |" + " --- |" * len(results)]
+    for label, cell in rows:
+        cells = []
+        for r in results:
+            try:
+                cells.append(cell(r))
+            except (KeyError, TypeError):
+                cells.append("–")
+        if all(c in ("–", "– / –", "– / – / –") for c in cells):
+            continue
+        lines.append(f"| {label} | " + " | ".join(cells) + " |")
+    return "\n".join(lines)
+
+
+def targets_table(found: list[dict[str, Any]]) -> str:
+    lines = ["| target | measured | where | verdict |", "| --- | --- | --- | --- |"]
+    for t in found:
+        value = "–" if t["value"] is None else f"{t['value']:.2f} {t['unit']}".replace(" ×", "×")
+        lines.append(f"| {t['target']} | {value} | {t['where']} | {t['verdict']} |")
+    return "\n".join(lines)
+
+
+def _version(name: str) -> str | None:
+    try:
+        return importlib.metadata.version(name)
+    except importlib.metadata.PackageNotFoundError:
+        return None
+
+
+def environment() -> dict[str, Any]:
+    cpu = None
+    with contextlib.suppress(OSError):
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    memory = None
+    with contextlib.suppress(OSError, ValueError, IndexError):
+        line = Path("/proc/meminfo").read_text().splitlines()[0]
+        memory = f"{int(line.split()[1]) / 2**20:.1f} GiB"
+    return {
+        "date": dt.datetime.now().isoformat(timespec="seconds"),
+        "host": socket.gethostname(),
+        "nproc": os.cpu_count(),
+        "cpu": cpu,
+        "memory": memory,
+        "os": platform.platform(),
+        "python": platform.python_version(),
+        "versions": {
+            name: _version(name)
+            for name in (
+                "mkdocs",
+                "mkdocs-material",
+                "mkdocs-static-i18n",
+                "pagefind",
+                "Markdown",
+                "Jinja2",
+                "playwright",
+            )
+        }
+        | {"hugo": hugo_version()},
+    }
+
+
+def run_benchmark(
+    sizes: list[int],
+    out_dir: Path | None,
+    steps: tuple[str, ...] = STEPS,
+    images: int = 20,
+    keep: Path | None = None,
+    progress: Progress | None = None,
+    name: str | None = None,
+) -> tuple[dict[str, Any], Path | None]:
+    """Measure every size; returns the report and the JSON file written (if out_dir)."""
+    progress = progress or Progress()
+    report: dict[str, Any] = {
+        "environment": environment(),
+        "build_date": BUILD_DATE.isoformat(),
+        "sizes": sizes,
+        "steps": list(steps),
+        "results": [],
+    }
+    progress.say(
+        f"benchmark of N = {', '.join(map(str, sizes))} articles per language; steps: "
+        + ", ".join(steps)
+    )
+    for number, n in enumerate(sizes, start=1):
+        progress.prefix = f"N={n} ({number}/{len(sizes)}): "
+        if keep is not None:
+            work = keep / f"n{n}"
+            shutil.rmtree(work, ignore_errors=True)
+            work.mkdir(parents=True)
+            report["results"].append(run_size(n, work, steps, images, progress))
+        else:
+            with tempfile.TemporaryDirectory(prefix=f"gialai-bench-{n}-") as temporary:
+                report["results"].append(run_size(n, Path(temporary), steps, images, progress))
+    progress.prefix = ""
+    report["targets"] = targets(report["results"])
+    report["seconds"] = round(time.monotonic() - progress.began, 1)
+    written = None
+    if out_dir is not None:
+        out_dir.mkdir(parents=True, exist_ok=True)
+        written = out_dir / f"{name or dt.date.today().isoformat()}.json"
+        written.write_text(json.dumps(report, ensure_ascii=False, indent=2) + "\n", "utf-8")
+    return report, written
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        prog="python -m bench.run",
+        description="Benchmark builds, page sizes and transfer at N articles per language.",
+    )
+    parser.add_argument(
+        "--sizes", type=int, nargs="+", default=list(DEFAULT_SIZES), help="N values (100 300 1000)"
+    )
+    parser.add_argument(
+        "--out", type=Path, default=REPO / "bench" / "results", help="where the JSON goes"
+    )
+    parser.add_argument("--quick", action="store_true", help="only N=20, to try it out")
+    parser.add_argument(
+        "--skip", nargs="+", choices=STEPS, default=[], help="leave out these measurements"
+    )
+    parser.add_argument(
+        "--images", type=int, default=20, help="generated photos in the corpus (20)"
+    )
+    parser.add_argument(
+        "--keep", type=Path, help="keep the scratch projects and sites in this folder"
+    )
+    args = parser.parse_args(argv)
+    sizes = list(QUICK_SIZES) if args.quick else args.sizes
+    steps = tuple(step for step in STEPS if step not in args.skip)
+    name = dt.date.today().isoformat() + ("-quick" if args.quick else "")
+    report, written = run_benchmark(
+        sizes, args.out, steps, args.images, args.keep, Progress(), name
+    )
+    env = report["environment"]
+    print()
+    print(
+        f"{env['date']} · {env['nproc']} × {env['cpu']} · Python {env['python']} · "
+        + " · ".join(f"{k} {v}" for k, v in env["versions"].items() if v)
+    )
+    print()
+    print(table(report["results"]))
+    print()
+    print("Targets")
+    print()
+    print(targets_table(report["targets"]))
+    for result in report["results"]:
+        for step, error in result["errors"].items():
+            print(f"\nN={result['per_language']}: {step} did not work: {error}")
+    if written:
+        print(f"\nJSON: {written}")
+    print(f"Total time: {report['seconds'] / 60:.1f} min")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
