@@ -62,7 +62,9 @@ BASEOF = """\
 <header>
 <a href="{{ "/" | relLangURL }}">{{ .Site.Title }}</a>
 <nav>{{ range .Site.Sections }}<a href="{{ .RelPermalink }}">{{ .Title }}</a> {{ end }}</nav>
-<nav>{{ range .Translations }}<a href="{{ .RelPermalink }}" hreflang="{{ .Lang }}">{{ .Language.LanguageName }}</a> {{ end }}</nav>
+<nav>{{ range .Translations }}
+<a href="{{ .RelPermalink }}" hreflang="{{ .Lang }}">{{ .Language.LanguageName }}</a>
+{{ end }}</nav>
 </header>
 <main>
 {{ block "main" . }}{{ end }}
@@ -75,7 +77,9 @@ SINGLE = """\
 {{ define "main" }}
 <article>
 <h1>{{ .Title }}</h1>
-{{ with .Date }}{{ if not .IsZero }}<time datetime="{{ .Format "2006-01-02" }}">{{ .Format "2006-01-02" }}</time>{{ end }}{{ end }}
+{{ with .Date }}{{ if not .IsZero }}
+<time datetime="{{ .Format "2006-01-02" }}">{{ .Format "2006-01-02" }}</time>
+{{ end }}{{ end }}
 {{ .Content }}
 </article>
 {{ end }}

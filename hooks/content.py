@@ -26,8 +26,18 @@ from gialai.views import dashboard, search_settings
 log = logging.getLogger("mkdocs.plugins.gialai.content")
 
 
+class _QuietDirtyWarning(logging.Filter):
+    """The preview rebuilds only what changed on purpose; MkDocs' warning about it would
+    only alarm the officer reading the terminal."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return "'dirty' build is being performed" not in record.getMessage()
+
+
 def on_startup(command: str, dirty: bool) -> None:
     COMMAND["name"] = command
+    if command == "serve":
+        logging.getLogger("mkdocs.commands.build").addFilter(_QuietDirtyWarning())
 
 
 # Before static-i18n's on_config (-100): a process that builds one language says which.

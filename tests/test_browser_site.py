@@ -8,6 +8,12 @@ pytestmark = pytest.mark.browser
 
 PAGES = {
     "vi-home": "",
+    "en-home": "en/",
+    "km-home": "km/",
+    "vi-category": "du-lich/",
+    "en-category": "en/tin-tuc/",
+    "km-category": "km/van-hoa/",
+    "vi-article": "du-lich/nui-lua-chu-dang-ya/",
     "en-article": "en/du-lich/thac-50-o-kbang/",
     "km-article": "km/du-lich/thac-50-o-kbang/",
     "km-fallback": "km/dau-tu/q-fair-2025/",

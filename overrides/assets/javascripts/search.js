@@ -114,6 +114,9 @@ const safeExcerpt = (excerpt) =>
     .replace(/&lt;/g, "<").replace(/&gt;/g, ">"))
     .replace(/\u0001/g, "<mark>").replace(/\u0002/g, "</mark>");
 
+// An excerpt cut from the middle of a text may start with the end of a sentence.
+const trimStart = (text) => text.replace(/^[\s។៕៖.,;:!?)»”]+/u, "");
+
 export function attach(form) {
   const lang = form.dataset.lang;
   const root = new URL(form.dataset.root, location.href);
@@ -173,7 +176,8 @@ export function attach(form) {
         return `<li class="gl-search__result"><a href="${escapeHtml(d.url)}">`
           + `<span class="gl-search__title">${escapeHtml(show(d.meta.title || d.url))}</span>`
           + `<span class="gl-search__meta">${escapeHtml(category)} · ${escapeHtml(date)}</span>`
-          + `<span class="gl-search__excerpt">${show(safeExcerpt(d.excerpt))}</span></a></li>`;
+          + `<span class="gl-search__excerpt">${trimStart(show(safeExcerpt(d.excerpt)))}</span>`
+          + "</a></li>";
       }).join("");
       if (count === 0) {
         say(form.dataset.none.replace("{query}", query));
