@@ -11,11 +11,12 @@ import datetime as dt
 import os
 import shutil
 import subprocess
-import sys
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+
+from .parallel import mkdocs_build_command
 
 
 class BuildFailed(Exception):
@@ -76,19 +77,7 @@ def _environment(env: dict[str, str]) -> Iterator[None]:
 
 
 def _build_serial(config_file: Path, staging: Path, env: dict[str, str], quiet: bool) -> None:
-    command = [
-        sys.executable,
-        "-m",
-        "mkdocs",
-        "build",
-        "--strict",
-        "--config-file",
-        str(config_file),
-        "--site-dir",
-        str(staging),
-    ]
-    if quiet:
-        command.append("--quiet")
+    command = mkdocs_build_command(config_file, staging, quiet)
     if subprocess.run(command, env=env, cwd=config_file.parent).returncode != 0:
         raise BuildFailed(
             "the build failed (see the messages above); the previous site is unchanged."

@@ -19,6 +19,13 @@ from typing import Any
 ONLY_LANGUAGE = "GIALAI_ONLY_LANGUAGE"
 
 
+def mkdocs_build_command(config_file: Path, site_dir: Path, quiet: bool = False) -> list[str]:
+    """The strict MkDocs build every build of the site runs."""
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict"]
+    command += ["--config-file", str(config_file), "--site-dir", str(site_dir)]
+    return command + (["--quiet"] if quiet else [])
+
+
 def pin_language(config: Any) -> None:
     """In a process that builds one language: make static-i18n build just that one.
 
@@ -64,17 +71,7 @@ def start_language_builds(
         child_env = dict(env, **{ONLY_LANGUAGE: code})
         with log.open("w", encoding="utf-8") as handle:
             process = subprocess.Popen(
-                [
-                    sys.executable,
-                    "-m",
-                    "mkdocs",
-                    "build",
-                    "--strict",
-                    "--config-file",
-                    str(config_file),
-                    "--site-dir",
-                    str(folder),
-                ],
+                mkdocs_build_command(config_file, folder),
                 env=child_env,
                 cwd=config_file.parent,
                 stdout=handle,
