@@ -51,6 +51,7 @@ def _positive_run(run: dict) -> None:
     assert run["wall_s"] > 0 and run["cpu_s"] > 0
     assert run["user_s"] >= 0 and run["sys_s"] >= 0
     assert run["max_rss_mb"] > 0 and run["tree_rss_mb"] >= 0
+    assert run["others_cpu_s"] is None or run["others_cpu_s"] >= 0
 
 
 def test_the_result_has_every_measurement(bench: tuple[Path, dict]) -> None:

@@ -214,3 +214,16 @@ def test_exact_accents_rank_first(project: Path, local_page):
             assert len(result["titles"]) == 3
     finally:
         server.shutdown()
+
+
+def test_khmer_index_keeps_vowel_signs_apart():
+    """ទឹក (water), ទិក and ទាក់ differ only by vowel signs: they must not share an entry."""
+    from gialai.search import KhmerSegmenter, decode_khmer
+
+    segmenter = KhmerSegmenter()
+    encoded = [segmenter.encode(word) for word in ("ទឹក", "ទិក", "ទាក់")]
+    assert len(set(encoded)) == 3
+    assert not any(re.search(r"[\u17b4-\u17d3\u17dd]", text) for text in encoded)
+    assert [decode_khmer(text) for text in encoded] == ["ទឹក", "ទិក", "ទាក់"]
+    sentence = "ខេត្តយ៉ាឡាយមានទឹកធ្លាក់ស្អាត។ ភ្ញៀវមកពី Gia Lai"
+    assert decode_khmer(segmenter.encode(sentence)) == sentence.replace("្ដ", "្ត")

@@ -8,7 +8,8 @@
 - Khmer has no spaces between words: khmercut splits it at build time, words are joined
   with spaces and the real spaces are kept as " U+2060 " so the browser can show the
   original text. A vocabulary of the words, sharded by first letter, lets the browser
-  split a query typed without spaces the same way. Khmer is never accent-folded.
+  split a query typed without spaces the same way. Khmer is never accent-folded: its
+  vowel signs are indexed as stand-in letters (see KHMER_MARKS).
 """
 
 from __future__ import annotations
@@ -48,6 +49,13 @@ _MARKUP = re.compile(
     r"^\s{0,3}(#{1,6}\s+|[-*+]\s+|\d+[.)]\s+|>\s?)|[*_`|]|^\s*:?-{3,}:?\s*$", re.MULTILINE
 )
 _KHMER_RUN = re.compile(r"[\u1780-\u17FF\u19E0-\u19FF]+")
+# Pagefind folds combining marks away, and Khmer vowel signs and the coeng are combining
+# marks: ទឹក, ទិក and ទាក់ would all become ទក and share one huge index entry. In the index,
+# each Khmer mark is written as a letter of the Yi block (never used on this site), one for
+# one; the browser maps queries the same way and maps excerpts back.
+KHMER_MARKS = [*range(0x17B4, 0x17D4), 0x17DD]
+MARK_STAND_IN = 0xA000
+_HIDE_MARKS = {code: MARK_STAND_IN + index for index, code in enumerate(KHMER_MARKS)}
 # Subscript DA and subscript TA look the same; writers use both. Search treats them alike.
 _COENG_DA = "\u17d2\u178a"
 _COENG_TA = "\u17d2\u178f"
@@ -117,7 +125,7 @@ class KhmerSegmenter:
             if position < len(chunk):
                 pieces.append(chunk[position:])
             parts.append(" ".join(piece for piece in pieces if piece))
-        return f" {WORD_JOINER} ".join(parts)
+        return f" {WORD_JOINER} ".join(parts).translate(_HIDE_MARKS)
 
     def save(self) -> None:
         if self.cache_file is not None and self._changed:
@@ -127,9 +135,13 @@ class KhmerSegmenter:
             os.replace(temporary, self.cache_file)
 
 
+_SHOW_MARKS = {stand_in: code for code, stand_in in _HIDE_MARKS.items()}
+
+
 def decode_khmer(encoded: str) -> str:
     """The text as written, from the indexed form (the browser does the same)."""
-    return " ".join(part.replace(" ", "") for part in encoded.split(WORD_JOINER)).strip()
+    text = " ".join(part.replace(" ", "") for part in encoded.split(WORD_JOINER)).strip()
+    return text.translate(_SHOW_MARKS)
 
 
 @dataclass(frozen=True)

@@ -23,11 +23,8 @@ function pagefindFor(bundle, baseUrl, lang) {
       const entry = await fetch(`${bundle}pagefind-entry.json`, { method: "HEAD" });
       if (entry.status === 404) return null;
       const pagefind = await import(`${bundle}pagefind.js`);
-      // noWorker spares a 12 KB download; exactDiacritics keeps Khmer vowel signs, which
-      // carry meaning, from being folded away.
-      await pagefind.options({
-        baseUrl, excerptLength: 24, noWorker: true, exactDiacritics: lang === "km",
-      });
+      // noWorker spares a 12 KB download of a worker script.
+      await pagefind.options({ baseUrl, excerptLength: 24, noWorker: true });
       await pagefind.init();
       return pagefind;
     })());
@@ -43,9 +40,15 @@ const vietnameseShow = (text) =>
 
 // --- Khmer -----------------------------------------------------------------------------
 const khmerNormal = (text) => text.normalize("NFC").replace(/\u17d2\u178a/g, "\u17d2\u178f");
+// Khmer vowel signs and the coeng are indexed as stand-in letters (U+A000 on), one for
+// one, so that Pagefind does not fold them away; see KHMER_MARKS in src/gialai/search.py.
+const KHMER_MARKS = [...Array(0x17d4 - 0x17b4).keys()].map((i) => 0x17b4 + i).concat([0x17dd]);
+const HIDE = new Map(KHMER_MARKS.map((code, i) => [String.fromCharCode(code), String.fromCharCode(0xa000 + i)]));
+const SHOW = new Map([...HIDE].map(([mark, standIn]) => [standIn, mark]));
+const khmerHide = (text) => [...text].map((c) => HIDE.get(c) || c).join("");
 const khmerShow = (text) =>
-  text.split(WORD_JOINER).map((part) => part.replace(/ +/g, "")).join(" ")
-    .replace(/ {2,}/g, " ").trim();
+  [...text.split(WORD_JOINER).map((part) => part.replace(/ +/g, "")).join(" ")
+    .replace(/ {2,}/g, " ").trim()].map((c) => SHOW.get(c) || c).join("");
 const graphemes = (text) =>
   [...new Intl.Segmenter("km", { granularity: "grapheme" }).segment(text)].map((g) => g.segment);
 
@@ -143,7 +146,7 @@ export function attach(form) {
     if (khmerWords && KHMER.test(query)) {
       const normal = khmerNormal(query);
       await khmerWords.load(normal);
-      return khmerWords.split(normal);
+      return khmerHide(khmerWords.split(normal));
     }
     return query;
   }
