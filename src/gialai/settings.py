@@ -153,7 +153,8 @@ def _i18n_languages(plugin_config: Mapping[str, Any]) -> tuple[Language, ...]:
 
 def settings_from_mkdocs(config: Any) -> Settings:
     """Read settings from a loaded MkDocs config; configuration mistakes are reported plainly."""
-    config_file = Path(config.config_file_path or "mkdocs.yml")
+    # Absolute, so that paths inside the project are shown relative to it quickly.
+    config_file = Path(config.config_file_path or "mkdocs.yml").resolve()
     where = config_file.name
     raw = dict(config.extra.get("gialai") or {})
     # Settings that a command line or a test wants to change without editing mkdocs.yml.
