@@ -11,6 +11,7 @@ import datetime as dt
 import os
 import shutil
 import subprocess
+import threading
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -92,7 +93,7 @@ def _build_parallel(
 
     from .parallel import merge, start_language_builds, wait_for
     from .problems import ContentError
-    from .publish import finish_site
+    from .publish import finish_site, warm_images
     from .session import session_for
 
     with _environment(env):
@@ -109,10 +110,22 @@ def _build_parallel(
             raise BuildFailed("the content has problems; the previous site is unchanged.")
     languages = [(lang.code, lang.prefix) for lang in session.settings.languages]
     staging.mkdir(parents=True)
+    with _environment(env):
+        warm_images(session)
     report(f"Building {', '.join(code for code, _ in languages)} side by side ...")
     builds = start_language_builds(config_file, staging, languages, env)
+    # The search index needs only the content: build it while the pages are built.
+    search_folder = staging / ".search"
+    search = None
+    if session.settings.search:
+        search = threading.Thread(
+            target=_search_in_background, args=(session, search_folder, env), daemon=True
+        )
+        search.start()
     try:
         failed = wait_for(builds, report)
+        if search is not None:
+            search.join()
     except KeyboardInterrupt:
         for build in builds:
             build.process.kill()
@@ -124,14 +137,42 @@ def _build_parallel(
             "the build failed (see the messages above); the previous site is unchanged."
         )
     merge(staging, builds)
+    if search is not None:
+        if isinstance(session.extra.get("search error"), Exception):
+            report(str(session.extra["search error"]))
+            raise BuildFailed(
+                "the search index could not be built; the previous site is unchanged."
+            )
+        _move_search_bundles(search_folder, staging)
     with _environment(env):
         try:
-            finish_site(session, str(staging))
+            finish_site(session, str(staging), search_done=search is not None)
         except MkDocsException as error:
             report(error.format_message())
             raise BuildFailed(
                 "the built site has problems; the previous site is unchanged."
             ) from None
+
+
+def _search_in_background(session, folder: Path, env: dict[str, str]) -> None:
+    from .publish import write_search_indexes
+
+    try:
+        write_search_indexes(session, folder)
+    except Exception as error:  # reported by the main thread, which owns the output
+        session.extra["search error"] = error
+
+
+def _move_search_bundles(folder: Path, site: Path) -> None:
+    """Move each language's pagefind/ and search-vocab/ folders into the merged site."""
+    for source in sorted(folder.rglob("*")):
+        if source.is_dir() and source.name in ("pagefind", "search-vocab"):
+            target = site / source.relative_to(folder)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            if target.exists():
+                shutil.rmtree(target)
+            shutil.move(str(source), target)
+    shutil.rmtree(folder, ignore_errors=True)
 
 
 def build_site(

@@ -52,6 +52,19 @@ def is_last_language(config: Any, session: Any) -> bool:
     return plugin is None or not plugin.building
 
 
+def warm_images(session: Any) -> None:
+    """Make the photo variants once, before several processes would each make them."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    sources = {
+        session.settings.images_path / article.cover.image
+        for article in session.catalog.sources.values()
+        if article.cover is not None
+    }
+    with ThreadPoolExecutor(max_workers=os.cpu_count() or 2) as pool:
+        list(pool.map(session.images.get, sorted(sources)))
+
+
 def write_search_indexes(session: Any, site: Path) -> None:
     """One Pagefind bundle per language, built side by side."""
     settings = session.settings
@@ -65,8 +78,12 @@ def write_search_indexes(session: Any, site: Path) -> None:
     build_indexes(jobs, site, session.images.cache_dir.parent)
 
 
-def finish_site(session: Any, site_dir: str) -> None:
-    """Write sitemap and the other site-wide files."""
+def finish_site(session: Any, site_dir: str, search_done: bool = False) -> None:
+    """Write sitemap and the other site-wide files, then check the site's links.
+
+    ``search_done``: the search bundles were already written (the parallel build makes
+    them while the languages build).
+    """
     site = Path(site_dir)
     listings = {lang: session.listings_for(lang) for lang in session.settings.language_codes}
     (site / "sitemap.xml").write_text(render_sitemap(session.catalog, listings), "utf-8")
@@ -75,7 +92,7 @@ def finish_site(session: Any, site_dir: str) -> None:
         gz.unlink()
     if COMMAND["name"] == "serve":
         return  # the preview skips search and the link check, to rebuild in a second or two
-    if session.settings.search:
+    if session.settings.search and not search_done:
         write_search_indexes(session, site)
     broken = broken_links(site)
     if broken:
