@@ -30,6 +30,8 @@ import pytest
 
 from gialai import kiosk_server
 
+from .conftest import free_port, write_files
+
 REPO = Path(__file__).resolve().parent.parent
 SECRET = "TOP SECRET: this file is outside the site"
 CSP_BASE = (
@@ -172,12 +174,6 @@ def fetch(base: str, path: str, method: str = "GET", headers: dict[str, str] | N
             return Answer(error.code, error.headers, error.read())
 
 
-def free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 def wait_until_up(base: str, process: subprocess.Popen | None = None) -> None:
     deadline = time.monotonic() + 15
     while time.monotonic() < deadline:
@@ -196,13 +192,7 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A small built site, plus a secret file and folder next to it linked from inside."""
     top = tmp_path_factory.mktemp("kiosk")
     root = top / "site"
-    for rel, data in SITE_FILES.items():
-        path = root / rel
-        path.parent.mkdir(parents=True, exist_ok=True)
-        if isinstance(data, bytes):
-            path.write_bytes(data)
-        else:
-            path.write_text(data, encoding="utf-8")
+    write_files(root, SITE_FILES)
     (top / "outside-secret.txt").write_text(SECRET, encoding="utf-8")
     (top / "outside").mkdir()
     (top / "outside" / "secret.txt").write_text(SECRET, encoding="utf-8")
