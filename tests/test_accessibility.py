@@ -30,11 +30,14 @@ def serious(results) -> list[str]:
     return found
 
 
-@pytest.mark.parametrize("lang", list(PREFIX))
-@pytest.mark.parametrize("name", list(PAGES))
+# The untranslated article exists as a fallback page in Khmer only.
+CASES = [
+    (name, lang) for name in PAGES for lang in PREFIX if name != "fallback" or lang == "km"
+]
+
+
+@pytest.mark.parametrize(("name", "lang"), CASES)
 def test_no_serious_accessibility_violation(sample_server, local_page, lang, name):
-    if name == "fallback" and lang != "km":
-        pytest.skip("only Khmer lacks this translation")
     page = local_page(sample_server, 1280, 900)
     page.goto(f"{sample_server}/{PREFIX[lang]}{PAGES[name]}", wait_until="networkidle")
     if name == "search":
