@@ -212,6 +212,9 @@ def test_exact_accents_rank_first(project: Path, local_page):
             result = search(page, query)
             assert result["titles"][0] == first, (query, result["titles"])
             assert len(result["titles"]) == 3
+        # English has no articles yet, so no index: the search says so plainly.
+        page = open_page(local_page, base, "en/")
+        assert search(page, "village")["status"] == "No articles found for “village”."
     finally:
         server.shutdown()
 

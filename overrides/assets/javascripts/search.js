@@ -19,10 +19,16 @@ const instances = new Map();
 function pagefindFor(bundle, baseUrl, lang) {
   if (!instances.has(bundle)) {
     instances.set(bundle, (async () => {
-      // A language without published articles has no index: nothing is ever found.
-      const entry = await fetch(`${bundle}pagefind-entry.json`, { method: "HEAD" });
-      if (entry.status === 404) return null;
-      const pagefind = await import(`${bundle}pagefind.js`);
+      let pagefind;
+      try {
+        pagefind = await import(`${bundle}pagefind.js`);
+      } catch (error) {
+        // A language without published articles has no index: nothing is ever found.
+        // Anything else (the server cannot be reached) is reported as such.
+        const entry = await fetch(`${bundle}pagefind-entry.json`, { method: "HEAD" });
+        if (entry.status === 404) return null;
+        throw error;
+      }
       // noWorker spares a 12 KB download of a worker script.
       await pagefind.options({ baseUrl, excerptLength: 24, noWorker: true });
       await pagefind.init();
