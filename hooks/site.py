@@ -21,6 +21,5 @@ def on_post_build(config: MkDocsConfig) -> None:
     lang = finished_language(config)
     publish.copy_images(session, config.site_dir)
     publish.write_feeds(session, lang, config.site_dir)
-    session.built_languages.append(lang)
     if publish.is_last_language(config, session):
         publish.finish_site(session, config.site_dir)

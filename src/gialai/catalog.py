@@ -16,7 +16,7 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from .articles import Article, Cover, parse_article
-from .problems import ContentError, Problem
+from .problems import Problem
 from .settings import Settings
 
 DRAFT = "draft"
@@ -550,9 +550,3 @@ def _check_images(catalog: Catalog, problems: list[Problem]) -> None:
                     "read; export it again as JPEG.",
                 )
             )
-
-
-def check_catalog(catalog: Catalog) -> None:
-    """Raise ContentError with every problem, if there are any."""
-    if catalog.problems:
-        raise ContentError(catalog.problems)

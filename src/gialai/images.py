@@ -62,6 +62,10 @@ class ImageCache:
         self._known: dict[Path, ResponsiveImage] = {}
         self.made = 0
 
+    def known(self) -> list[ResponsiveImage]:
+        """Every image this cache has handed out so far."""
+        return list(self._known.values())
+
     def get(self, source: Path) -> ResponsiveImage:
         """Variants of ``source``, made now if the cache does not have them."""
         source = source.resolve()

@@ -21,7 +21,7 @@ log = logging.getLogger("mkdocs.plugins.gialai.publish")
 
 def copy_images(session: Any, site_dir: str) -> None:
     """Copy the image variants that pages of this build use into the site."""
-    for result in session.images._known.values():
+    for result in session.images.known():
         for variant in result.variants:
             target = Path(site_dir) / variant.path
             source = session.images.cache_dir / Path(variant.path).name

@@ -14,7 +14,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import html
 import json
 import os
@@ -295,11 +294,3 @@ def build_indexes(
         ]
         for future in futures:
             future.result()
-
-
-def fingerprint(records: list[Record]) -> str:
-    """Changes when anything searchable changes (to skip rebuilding an unchanged index)."""
-    digest = hashlib.sha256()
-    for record in records:
-        digest.update(f"{record.path}\0{record.title}\0{record.content}\0".encode())
-    return digest.hexdigest()

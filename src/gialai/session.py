@@ -62,10 +62,8 @@ class Session:
     catalog: Catalog
     strings: dict[str, Strings]
     images: ImageCache
-    used_images: set[str] = field(default_factory=set)
     listings: dict[str, list[Listing]] = field(default_factory=dict)
     saved_404: bytes | None = None
-    built_languages: list[str] = field(default_factory=list)
     extra: dict[str, Any] = field(default_factory=dict)
 
     @property
@@ -92,9 +90,8 @@ class Session:
     def listings_for(self, lang: str) -> list[Listing]:
         if lang not in self.listings:
             t = self.strings[lang]
-            titles = {"archive": t("archive"), "tags": t("all_tags"), "tag": t("tag_title")}
-            # str.format fields stay for the tag name; tag_title has {tag}.
-            titles["tag"] = t.values["tag_title"]
+            # tag_title keeps its {tag} field: each tag page fills it in.
+            titles = {"archive": t("archive"), "tags": t("all_tags"), "tag": t.values["tag_title"]}
             self.listings[lang] = build_listings(self.catalog, lang, titles)
         return self.listings[lang]
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from pathlib import Path
 
 import yaml
 from babel.dates import format_date
@@ -116,7 +115,3 @@ def _compare(values: dict[str, str], original: dict[str, str], rel: str, source:
             )
         )
     return problems
-
-
-def strings_dir(settings: Settings) -> Path:
-    return settings.project_dir / settings.strings_dir

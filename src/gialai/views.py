@@ -11,7 +11,6 @@ from .images import ImageCache, render_picture
 from .listings import Listing, related, tag_slug
 from .qr import qr_svg
 from .strings import Strings
-from .text import is_khmer
 
 CARD_SIZES = "(min-width: 60em) 22rem, (min-width: 45em) 45vw, 100vw"
 COVER_SIZES = "(min-width: 76em) 46rem, 100vw"
@@ -162,7 +161,6 @@ class Views:
                 {"name": tag, "url": f"{self.prefix}tu-khoa/{slug}/", "count": count}
                 for tag, slug, count in listing.tag_counts
             ],
-            "khmer": is_khmer(listing.title),
         }
 
     def home(self, base_url: str, latest_count: int = 7, per_category: int = 4) -> dict:
