@@ -31,9 +31,7 @@ def serious(results) -> list[str]:
 
 
 # The untranslated article exists as a fallback page in Khmer only.
-CASES = [
-    (name, lang) for name in PAGES for lang in PREFIX if name != "fallback" or lang == "km"
-]
+CASES = [(name, lang) for name in PAGES for lang in PREFIX if name != "fallback" or lang == "km"]
 
 
 @pytest.mark.parametrize(("name", "lang"), CASES)

@@ -18,34 +18,27 @@ SEARCH_FILES = ("pagefind", "search.js", "search-vocab")
 
 
 def search(page, query: str, selector: str = "#gl-search-input") -> dict:
-    """Type a query like a reader and wait for the answer; returns what the panel shows."""
+    """Type a query like a reader and wait for the answer; returns what its form shows."""
+    form = page.locator(f"form:has({selector})")
     page.fill(selector, "")
     page.type(selector, query, delay=20)
-    status = page.locator(".gl-search__status").first
+    status = form.locator(".gl-search__status")
     deadline = time.monotonic() + 20
     text = ""
     while time.monotonic() < deadline:
-        text = status.text_content() or ""
-        if (
-            text
-            and "…" not in text
-            and page.evaluate(
-                "document.querySelector('.gl-search__status').dataset.query !== undefined || true"
-            )
-        ):
+        text = status.inner_text()  # what is shown: not the <noscript> message inside
+        if text and "…" not in text:
             break
         time.sleep(0.05)
     time.sleep(0.3)  # a later keystroke may still be answered
-    text = status.text_content() or ""
-    results = page.locator(".gl-search__result a")
+    text = status.inner_text()
+    results = form.locator(".gl-search__result a")
+    excerpts = form.locator(".gl-search__excerpt")
     return {
         "status": text,
         "urls": [results.nth(i).get_attribute("href") for i in range(results.count())],
-        "titles": page.locator(".gl-search__title").all_text_contents(),
-        "excerpts": [
-            page.locator(".gl-search__excerpt").nth(i).inner_html()
-            for i in range(page.locator(".gl-search__excerpt").count())
-        ],
+        "titles": form.locator(".gl-search__title").all_text_contents(),
+        "excerpts": [excerpts.nth(i).inner_html() for i in range(excerpts.count())],
     }
 
 
@@ -90,6 +83,23 @@ def test_vietnamese_is_found_with_or_without_accents(
     # The excerpt shows the words as written, đ included.
     assert "d\u0369" not in result["excerpts"][0] and "D\u0369" not in result["excerpts"][0]
     assert "<mark>" in result["excerpts"][0]
+
+
+@pytest.mark.parametrize(
+    ("bare", "accented"), [("ca phe", "cà phê"), ("ho tieu", "hồ tiêu"), ("dak lak", "Đắk Lắk")]
+)
+def test_bare_and_accented_queries_find_the_same_articles(
+    sample_server, local_page, bare, accented
+):
+    page = open_page(local_page, sample_server, "tim-kiem/")
+    with_marks = search(page, accented, "#gl-search-page-input")
+    without = search(page, bare, "#gl-search-page-input")
+    assert with_marks["urls"], (accented, with_marks)
+    assert sorted(without["urls"]) == sorted(with_marks["urls"])
+    assert without["status"] == with_marks["status"]
+    # Excerpts show the words as written: no stand-in letters, đ and tone marks in place.
+    for excerpt in with_marks["excerpts"] + without["excerpts"]:
+        assert not re.search(r"[\ua000-\ua4cf]", excerpt), excerpt
 
 
 def test_each_language_searches_only_its_own_articles(sample_server, local_page):

@@ -2,9 +2,13 @@
 
 - Each language gets its own bundle (``pagefind/``, ``en/pagefind/``, ``km/pagefind/``): a
   reader searches only their language, and nothing is downloaded until the first search.
-- Vietnamese: Pagefind folds tone marks itself, but đ is a letter of its own; it is
-  indexed as d + U+0369 (a combining mark Pagefind drops from its keys), so "dak lak"
-  finds "Đắk Lắk" while exact spellings still rank first. The browser maps it back.
+- Vietnamese: each word is indexed as its letters without marks followed by a suffix
+  that says which mark sits on which letter ("Đắk" → "Dak" + three stand-in letters, see
+  VI_MARKS). Pagefind matches the start of words, so "dak" finds Đắk, Đák and dak, and an
+  accented query matches only its own spelling; the browser falls back to the bare
+  letters when an accented query finds few articles, exact spellings first. Each spelling
+  is an index entry of its own, so a common syllable (các, cả, cà) does not drag all its
+  look-alikes into one large download. The browser maps the suffixes back to marks.
 - Khmer has no spaces between words: khmercut splits it at build time, words are joined
   with spaces and the real spaces are kept as " U+2060 " so the browser can show the
   original text. A vocabulary of the words, sharded by first letter, lets the browser
@@ -28,16 +32,17 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .catalog import Catalog, Entry
+from .pagefind_index import regroup
 from .text import KHMER_RANGE
 
 BUNDLE = "pagefind"
 VOCABULARY = "search-vocab"
 WORD_JOINER = "\u2060"
-VI_D_MARK = "\u0369"
-# Pagefind 1.5.2 sizes index chunks without counting accented spellings, so Vietnamese
-# and Khmer chunks grow to hundreds of KB; a smaller target keeps a first query small.
-# Re-check after upgrading Pagefind (upstream issue #1211).
-CHUNK_SIZE = {"vi": 100, "km": 100}
+# Pagefind 1.5.2 sizes index chunks without counting accented spellings, so Khmer chunks
+# grow to hundreds of KB; a smaller target keeps a first query small. Re-check after
+# upgrading Pagefind (upstream issue #1211). Vietnamese chunks are packed afresh
+# (pagefind_index.regroup), whatever Pagefind chose.
+CHUNK_SIZE = {"km": 100}
 DEFAULT_CHUNK_SIZE = 5000
 
 _FENCE = re.compile(r"^(```|~~~).*?^\1[ \t]*$", re.MULTILINE | re.DOTALL)
@@ -71,10 +76,91 @@ def plain_text(markdown: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
+# Vietnamese words are indexed as their bare letters, an end marker, then one stand-in
+# letter per mark: "Đắk" → "Dak" + END + (đ on 0)(breve on 1)(acute on 1). All spellings of
+# a syllable then share the prefix "dak" + END and nothing else does, so a search for the
+# bare letters finds every spelling and a search with marks only its own. Stand-ins are
+# letters of the Yi block (never used on this site), which Pagefind keeps in its keys.
+VI_END = 0xA0FF
+VI_STAND_IN = 0xA100  # + position × len(VI_MARKS) + mark
+VI_STROKE = "d-stroke"  # đ is a letter of its own, not d + a combining mark
+# The letter's own shape first (đ, â, ă, ơ/ư), then the tone: a suffix lists them so.
+VI_MARKS = [
+    VI_STROKE,
+    "\u0302",
+    "\u0306",
+    "\u031b",
+    "\u0300",
+    "\u0301",
+    "\u0303",
+    "\u0309",
+    "\u0323",
+]
+VI_LETTERS = 24  # marks further into a word than this stay marks (Pagefind folds them)
+_VI_MARK_INDEX = {mark: index for index, mark in enumerate(VI_MARKS)}
+_VI_STAND_INS = f"{chr(VI_STAND_IN)}-{chr(VI_STAND_IN + VI_LETTERS * len(VI_MARKS) - 1)}"
+# A word: letters and digits, with apostrophes inside (H'Mông) kept in the word.
+_VI_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+_VI_ENCODED = re.compile(f"([^\\W_]+(?:['’][^\\W_]+)*){chr(VI_END)}([{_VI_STAND_INS}]*)")
+
+
+def _encode_vietnamese_word(match: re.Match) -> str:
+    letters: list[str] = []
+    marks: list[tuple[int, int]] = []
+    for char in unicodedata.normalize("NFD", match.group(0)):
+        if char in "đĐ":
+            letters.append("d" if char == "đ" else "D")
+            marks.append((len(letters) - 1, 0))
+        elif char in _VI_MARK_INDEX and letters and len(letters) <= VI_LETTERS:
+            marks.append((len(letters) - 1, _VI_MARK_INDEX[char]))
+        elif unicodedata.combining(char) and letters:
+            letters[-1] += char  # another script's mark (ü, ç) stays on its letter
+        else:
+            letters.append(char)
+    suffix = "".join(
+        chr(VI_STAND_IN + position * len(VI_MARKS) + mark) for position, mark in sorted(marks)
+    )
+    return unicodedata.normalize("NFC", "".join(letters)) + chr(VI_END) + suffix
+
+
 def encode_vietnamese(text: str) -> str:
-    """đ/Đ as d/D plus a mark Pagefind folds away: 'Đắk' is found by 'dak' and by 'Đắk'."""
-    text = unicodedata.normalize("NFC", text)
-    return text.replace("đ", "d" + VI_D_MARK).replace("Đ", "D" + VI_D_MARK)
+    """Each word as bare letters + end marker + marks: 'Đắk' → 'Dak' + 4 stand-ins."""
+    return _VI_WORD.sub(_encode_vietnamese_word, unicodedata.normalize("NFC", text))
+
+
+def _letters(word: str) -> list[str]:
+    """A word's letters, each with any marks it still carries."""
+    letters: list[str] = []
+    for char in word:
+        if unicodedata.combining(char) and letters:
+            letters[-1] += char
+        else:
+            letters.append(char)
+    return letters
+
+
+def _decode_vietnamese_word(match: re.Match) -> str:
+    letters = _letters(match.group(1))
+    for stand_in in match.group(2):
+        position, mark = divmod(ord(stand_in) - VI_STAND_IN, len(VI_MARKS))
+        if position >= len(letters):
+            continue
+        if VI_MARKS[mark] == VI_STROKE:
+            letters[position] = {"d": "đ", "D": "Đ"}.get(letters[position], letters[position])
+        else:
+            letters[position] += VI_MARKS[mark]
+    return unicodedata.normalize("NFC", "".join(letters))
+
+
+def decode_vietnamese(encoded: str) -> str:
+    """The text as written, from the indexed form (the browser does the same)."""
+    return _VI_ENCODED.sub(_decode_vietnamese_word, encoded)
+
+
+def vietnamese_syllable(key: str) -> str:
+    """The part of an index key that all its spellings share: bare letters + end marker."""
+    end = key.find(chr(VI_END))
+    return key if end < 0 else key[: end + 1]
 
 
 def normalize_khmer(text: str) -> str:
@@ -262,6 +348,8 @@ def build_language_index(
                 f"{(completed.stderr or completed.stdout).strip()}"
             )
     _drop_unused(bundle)
+    if lang == "vi":
+        regroup(bundle, lang, vietnamese_syllable)
     if segmenter is not None:
         write_vocabulary(site_dir / prefix / VOCABULARY, segmenter.vocabulary)
         segmenter.save()

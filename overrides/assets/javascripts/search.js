@@ -2,7 +2,9 @@
    Each language has its own index (pagefind/, en/pagefind/, km/pagefind/). The build
    prepares the indexed text (see src/gialai/search.py); this module prepares queries the
    same way and shows results in the original script:
-   - Vietnamese: đ/Đ are indexed as d/D + U+0369, so "dak" finds "Đắk"; shown as đ again.
+   - Vietnamese: words are indexed as bare letters + a suffix of stand-in letters naming
+     the marks ("Đắk" → "Dak" + 3), so "dak" finds "Đắk" and "Đắk" finds only "Đắk". An
+     accented query that finds few articles is followed by the bare one, exact first.
    - Khmer: words are split by spaces in the index, real spaces marked with U+2060; a
      query typed without spaces is split with the same word list, fetched in small parts. */
 
@@ -11,7 +13,6 @@ const PAGE_RESULTS = 20;
 const MIN_CHARACTERS = 2;
 const DEBOUNCE_MS = 250;
 const KHMER = /[\u1780-\u17FF\u19E0-\u19FF]/;
-const VI_D_MARK = "\u0369";
 const WORD_JOINER = "\u2060";
 
 const instances = new Map();
@@ -39,10 +40,53 @@ function pagefindFor(bundle, baseUrl, lang) {
 }
 
 // --- Vietnamese ------------------------------------------------------------------------
-const vietnameseQuery = (text) =>
-  text.normalize("NFC").replace(/đ/g, `d${VI_D_MARK}`).replace(/Đ/g, `D${VI_D_MARK}`);
-const vietnameseShow = (text) =>
-  text.replace(/([Dd])\u0369/g, (_, letter) => (letter === "D" ? "Đ" : "đ"));
+// As in src/gialai/search.py: a word is indexed as its bare letters, an end marker, then
+// one stand-in letter per mark (đ, the letter's own shape, then the tone).
+const VI_END = "\ua0ff";
+const VI_STAND_IN = 0xa100;
+const VI_STROKE = "d-stroke";
+const VI_MARKS = [VI_STROKE, "\u0302", "\u0306", "\u031b", "\u0300", "\u0301", "\u0303", "\u0309", "\u0323"];
+const VI_LETTERS = 24;
+const VI_WORD = /[\p{L}\p{N}]+(?:['’][\p{L}\p{N}]+)*/gu;
+const VI_ENCODED = /([\p{L}\p{N}]+(?:['’][\p{L}\p{N}]+)*?)\ua0ff([\ua100-\ua1d7]*)/gu;
+
+function vietnameseWord(word, keepMarks) {
+  const letters = [];
+  const marks = [];
+  for (const char of word.normalize("NFD")) {
+    const mark = VI_MARKS.indexOf(char);
+    if (char === "đ" || char === "Đ") {
+      letters.push(char === "đ" ? "d" : "D");
+      marks.push([letters.length - 1, 0]);
+    } else if (mark > 0 && letters.length && letters.length <= VI_LETTERS) {
+      marks.push([letters.length - 1, mark]);
+    } else if (/\p{M}/u.test(char) && letters.length) {
+      letters[letters.length - 1] += char;
+    } else {
+      letters.push(char);
+    }
+  }
+  marks.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+  const suffix = keepMarks
+    ? marks.map(([at, mark]) => String.fromCharCode(VI_STAND_IN + at * VI_MARKS.length + mark)).join("")
+    : "";
+  return letters.join("").normalize("NFC") + VI_END + suffix;
+}
+// The query as the index spells it, and with bare letters only (every spelling).
+const vietnameseQuery = (text) => text.normalize("NFC").replace(VI_WORD, (w) => vietnameseWord(w, true));
+const vietnameseBare = (text) => text.normalize("NFC").replace(VI_WORD, (w) => vietnameseWord(w, false));
+const vietnameseShow = (text) => text.replace(VI_ENCODED, (_, word, suffix) => {
+  const letters = word.match(/\p{M}+|\P{M}\p{M}*/gu);
+  for (const standIn of suffix) {
+    const code = standIn.charCodeAt(0) - VI_STAND_IN;
+    const at = Math.floor(code / VI_MARKS.length);
+    const mark = VI_MARKS[code % VI_MARKS.length];
+    if (at >= letters.length) continue;
+    if (mark === VI_STROKE) letters[at] = { d: "đ", D: "Đ" }[letters[at]] || letters[at];
+    else letters[at] += mark;
+  }
+  return letters.join("").normalize("NFC");
+});
 
 // --- Khmer -----------------------------------------------------------------------------
 const khmerNormal = (text) => text.normalize("NFC").replace(/\u17d2\u178a/g, "\u17d2\u178f");
@@ -148,13 +192,25 @@ export function attach(form) {
   let timer = 0;
 
   async function prepare(query) {
-    if (lang === "vi") return vietnameseQuery(query);
     if (khmerWords && KHMER.test(query)) {
       const normal = khmerNormal(query);
       await khmerWords.load(normal);
       return khmerHide(khmerWords.split(normal));
     }
     return query;
+  }
+
+  // The results for a query, best first. Vietnamese typed with marks looks for that
+  // spelling; when it finds fewer than a screenful, the bare letters add the rest after it.
+  async function find(pagefind, query) {
+    if (!pagefind) return [];
+    if (lang !== "vi") return (await pagefind.search(await prepare(query))).results;
+    const exact = vietnameseQuery(query);
+    const bare = vietnameseBare(query);
+    const found = (await pagefind.search(exact)).results;
+    if (exact === bare || found.length >= limit) return found;
+    const seen = new Set(found.map((r) => r.id));
+    return found.concat((await pagefind.search(bare)).results.filter((r) => !seen.has(r.id)));
   }
 
   function say(text) {
@@ -173,12 +229,11 @@ export function attach(form) {
     panel.hidden = false;
     say(form.dataset.loading);
     try {
-      const pagefind = await loading;
-      const found = pagefind ? await pagefind.search(await prepare(query)) : { results: [] };
+      const results = await find(await loading, query);
       if (mine !== sequence) return;
-      const data = await Promise.all(found.results.slice(0, limit).map((r) => r.data()));
+      const data = await Promise.all(results.slice(0, limit).map((r) => r.data()));
       if (mine !== sequence) return;
-      const count = found.results.length;
+      const count = results.length;
       list.innerHTML = data.map((d) => {
         const category = (d.filters.category || [""])[0];
         const date = (d.filters.date || [""])[0];

@@ -1,0 +1,178 @@
+"""The Vietnamese search text and the regrouped Pagefind index, without a browser."""
+
+from __future__ import annotations
+
+import gzip
+import json
+import re
+import unicodedata
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from gialai import pagefind_index
+from gialai.search import (
+    VI_END,
+    VI_LETTERS,
+    Record,
+    build_language_index,
+    decode_vietnamese,
+    encode_vietnamese,
+    vietnamese_syllable,
+)
+
+END = chr(VI_END)
+COMBINING = re.compile(r"[\u0300-\u036f]")
+
+# Letters of Vietnamese with every mark, and some text around them.
+VIETNAMESE = "aàáảãạăằắẳẵặâầấẩẫậđeèéẻẽẹêềếểễệiìíỉĩịoòóỏõọôồốổỗộơờớởỡợuùúủũụưừứửữựyỳýỷỹỵ"
+LETTERS = VIETNAMESE + VIETNAMESE.upper() + "bcghklmnpqrstvx0123456789"
+words = st.text(alphabet=LETTERS, min_size=1, max_size=VI_LETTERS)
+gaps = st.sampled_from([" ", ", ", ". ", " – ", "-", "\n", " (", ") "])  # ' joins words
+vietnamese_text = st.lists(st.tuples(words, gaps), max_size=12).map(
+    lambda pairs: "".join(word + gap for word, gap in pairs)
+)
+
+
+@given(vietnamese_text)
+@settings(max_examples=300, deadline=None)
+def test_vietnamese_text_comes_back_as_written(text):
+    encoded = encode_vietnamese(text)
+    assert decode_vietnamese(encoded) == unicodedata.normalize("NFC", text)
+    # Nothing left for Pagefind to fold: no combining marks and no đ in the index.
+    assert not COMBINING.search(unicodedata.normalize("NFD", encoded))
+    assert "đ" not in encoded.lower()
+
+
+@given(st.text(max_size=60))
+@settings(max_examples=300, deadline=None)
+def test_any_text_comes_back_as_written(text):
+    """Other scripts, stray marks and very long words are kept, marks and all."""
+    text = unicodedata.normalize("NFC", text)
+    assert decode_vietnamese(encode_vietnamese(text)) == text
+
+
+@pytest.mark.parametrize(
+    "spellings",
+    [
+        ("ca", "cà", "cá", "cả", "cạ", "CA", "Cà"),
+        ("dak", "Đắk", "đak", "Dak", "đắk"),
+        ("le", "lệ", "lễ", "Lê"),
+        ("thanh", "thành", "thánh", "Thạnh"),
+        ("H'Mong", "H'Mông", "h'mông"),
+    ],
+)
+def test_every_spelling_of_a_syllable_shares_its_bare_form(spellings):
+    bare = encode_vietnamese(spellings[0]).lower()
+    for word in spellings:
+        encoded = encode_vietnamese(word).lower()
+        assert encoded.startswith(bare), word
+        assert vietnamese_syllable(encoded) == bare
+
+
+def test_other_syllables_do_not_share_a_bare_form():
+    """'ca' must not reach 'các' or 'cao': whole syllables are compared, not beginnings."""
+    bare = encode_vietnamese("ca").lower()
+    for word in ("các", "cao", "cách", "cây", "cam"):
+        assert not encode_vietnamese(word).lower().startswith(bare), word
+    # Marks are kept apart: 'thác' is not 'thạc' nor 'thấc'.
+    forms = {encode_vietnamese(word) for word in ("thác", "thạc", "thấc", "thắc", "thac")}
+    assert len(forms) == 5
+
+
+def test_a_mark_the_reader_types_narrows_the_search():
+    """An accented query is a beginning of its own spelling only."""
+    query = encode_vietnamese("đắk").lower()
+    assert encode_vietnamese("Đắk").lower().startswith(query)
+    assert not encode_vietnamese("Đăk").lower().startswith(query)
+    assert not encode_vietnamese("dak").lower().startswith(query)
+
+
+# --- the regrouped index ------------------------------------------------------------------
+
+SYLLABLES = ["ca", "cà", "cá", "cả", "các", "cách", "cao", "cây", "cần", "cấp", "phê", "pha"]
+
+
+def _records(count: int) -> list[Record]:
+    records = []
+    for number in range(count):
+        words = [SYLLABLES[(number * 7 + step * 3) % len(SYLLABLES)] for step in range(40)]
+        records.append(
+            Record(
+                path=f"bai-{number}/",
+                title=f"Bài {number}",
+                content=" ".join(words) + f" đắk {number}",
+                category="Tin tức",
+                date="1 tháng 1",
+            )
+        )
+    return records
+
+
+def _chunks(bundle: Path) -> tuple[list[list], dict[str, list[str]]]:
+    entry = json.loads((bundle / "pagefind-entry.json").read_text(encoding="utf-8"))
+    meta = pagefind_index.read(bundle / f"pagefind.{entry['languages']['vi']['hash']}.pf_meta")
+    ranges = meta[2]
+    keys = {
+        name: [word[0] for word in pagefind_index.read(bundle / "index" / f"{name}.pf_index")[0]]
+        for _, _, name in ranges
+    }
+    return ranges, keys
+
+
+def test_all_spellings_of_a_syllable_are_in_the_chunk_a_query_loads(tmp_path, monkeypatch):
+    monkeypatch.setattr(pagefind_index, "TARGET_BYTES", 300)  # many small chunks
+    bundle = build_language_index("vi", "", _records(60), tmp_path)
+    ranges, keys = _chunks(bundle)
+    assert len(ranges) > 5
+    on_disk = {path.stem for path in (bundle / "index").iterdir()}
+    assert on_disk == set(keys)  # the old chunks are gone, every listed chunk exists
+    everything = [key for _, _, name in ranges for key in keys[name]]
+    assert everything == sorted(everything)
+    groups = {vietnamese_syllable(key) for key in everything}
+    for group in groups:
+        # As Pagefind's browser code does: the first chunk whose range holds the query.
+        loaded = next(name for start, end, name in ranges if start <= group <= end)
+        spellings = [key for key in everything if key.startswith(group)]
+        assert set(spellings) <= set(keys[loaded]), group
+    # The bare form of 'ca' reaches cà, cá, cả and ca, and nothing else.
+    ca = encode_vietnamese("ca").lower()
+    assert sorted(decode_vietnamese(key) for key in everything if key.startswith(ca)) == sorted(
+        ["ca", "cà", "cá", "cả"]
+    )
+
+
+def test_the_entry_names_the_new_chunk_list(tmp_path):
+    bundle = build_language_index("vi", "", _records(5), tmp_path)
+    entry = json.loads((bundle / "pagefind-entry.json").read_text(encoding="utf-8"))
+    metas = list(bundle.glob("*.pf_meta"))
+    assert [path.name for path in metas] == [f"pagefind.{entry['languages']['vi']['hash']}.pf_meta"]
+    # Built twice from the same text: the same files, so browsers keep what they cached.
+    again = build_language_index("vi", "", _records(5), tmp_path / "again")
+    assert sorted(p.name for p in (again / "index").iterdir()) == sorted(
+        p.name for p in (bundle / "index").iterdir()
+    )
+
+
+def test_an_index_in_an_unknown_layout_stops_the_build(tmp_path):
+    bundle = build_language_index("vi", "", _records(5), tmp_path)
+    chunk = next((bundle / "index").iterdir())
+    chunk.write_bytes(gzip.compress(b"pagefind_dcd" + b"\xff\x00"))
+    with pytest.raises(pagefind_index.IndexFormatError, match=chunk.name):
+        pagefind_index.regroup(bundle, "vi", vietnamese_syllable)
+    chunk.write_bytes(gzip.compress(b"something else"))
+    with pytest.raises(pagefind_index.IndexFormatError, match="signature"):
+        pagefind_index.read(chunk)
+
+
+def test_words_with_marks_pagefind_folds_are_kept(tmp_path):
+    """Marks past VI_LETTERS and other scripts' marks stay marks; Pagefind groups them."""
+    long_word = "a" * VI_LETTERS + "ệ"
+    record = Record("dai/", "Dài", f"{long_word} Müller façade đắk", "Tin tức", "1 tháng 1")
+    bundle = build_language_index("vi", "", [record], tmp_path)
+    ranges, keys = _chunks(bundle)
+    chunk = pagefind_index.read(bundle / "index" / f"{ranges[0][2]}.pf_index")[0]
+    variants = {variant[0] for word in chunk for variant in word[2]}
+    assert {decode_vietnamese(v) for v in variants} >= {long_word, "müller", "façade"}
