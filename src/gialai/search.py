@@ -2,13 +2,15 @@
 
 - Each language gets its own bundle (``pagefind/``, ``en/pagefind/``, ``km/pagefind/``): a
   reader searches only their language, and nothing is downloaded until the first search.
-- Vietnamese: each word is indexed as its letters without marks followed by a suffix
-  that says which mark sits on which letter ("Đắk" → "Dak" + three stand-in letters, see
-  VI_MARKS). Pagefind matches the start of words, so "dak" finds Đắk, Đák and dak, and an
-  accented query matches only its own spelling; the browser falls back to the bare
-  letters when an accented query finds few articles, exact spellings first. Each spelling
-  is an index entry of its own, so a common syllable (các, cả, cà) does not drag all its
-  look-alikes into one large download. The browser maps the suffixes back to marks.
+- Vietnamese: each word is indexed as its letters without marks, an end marker, and a
+  suffix that says which mark sits on which letter ("Đắk" → "Dak" + end + three stand-in
+  letters, see VI_MARKS). Pagefind matches the start of index entries, so "dak" + end
+  finds Đắk, Đák and dak, and an accented query only its own spelling; the browser falls
+  back to the bare letters when an accented query finds few articles, exact spellings
+  first. Each spelling is an index entry of its own and the chunks are packed so that a
+  syllable's spellings stay together (pagefind_index.regroup): a query for "cà" loads the
+  spellings of "ca", not those of "các", "cao" and "cách" as well. The browser maps the
+  suffixes back to marks.
 - Khmer has no spaces between words: khmercut splits it at build time, words are joined
   with spaces and the real spaces are kept as " U+2060 " so the browser can show the
   original text. A vocabulary of the words, sharded by first letter, lets the browser
@@ -113,7 +115,7 @@ def _encode_vietnamese_word(match: re.Match) -> str:
             marks.append((len(letters) - 1, 0))
         elif char in _VI_MARK_INDEX and letters and len(letters) <= VI_LETTERS:
             marks.append((len(letters) - 1, _VI_MARK_INDEX[char]))
-        elif unicodedata.combining(char) and letters:
+        elif unicodedata.category(char).startswith("M") and letters:
             letters[-1] += char  # another script's mark (ü, ç) stays on its letter
         else:
             letters.append(char)
@@ -132,7 +134,7 @@ def _letters(word: str) -> list[str]:
     """A word's letters, each with any marks it still carries."""
     letters: list[str] = []
     for char in word:
-        if unicodedata.combining(char) and letters:
+        if unicodedata.category(char).startswith("M") and letters:
             letters[-1] += char
         else:
             letters.append(char)

@@ -2,9 +2,9 @@
    Each language has its own index (pagefind/, en/pagefind/, km/pagefind/). The build
    prepares the indexed text (see src/gialai/search.py); this module prepares queries the
    same way and shows results in the original script:
-   - Vietnamese: words are indexed as bare letters + a suffix of stand-in letters naming
-     the marks ("Đắk" → "Dak" + 3), so "dak" finds "Đắk" and "Đắk" finds only "Đắk". An
-     accented query that finds few articles is followed by the bare one, exact first.
+   - Vietnamese: words are indexed as bare letters, an end marker and stand-in letters
+     naming the marks ("Đắk" → "Dak" + 4), so "dak" finds "Đắk" and "Đắk" finds only
+     "Đắk". An accented query that finds few articles is followed by the bare one.
    - Khmer: words are split by spaces in the index, real spaces marked with U+2060; a
      query typed without spaces is split with the same word list, fetched in small parts. */
 
