@@ -240,3 +240,51 @@ def test_khmer_index_keeps_vowel_signs_apart():
     assert [decode_khmer(text) for text in encoded] == ["ទឹក", "ទិក", "ទាក់"]
     sentence = "ខេត្តយ៉ាឡាយមានទឹកធ្លាក់ស្អាត។ ភ្ញៀវមកពី Gia Lai"
     assert decode_khmer(segmenter.encode(sentence)) == sentence.replace("្ដ", "្ត")
+
+
+def _samples() -> list[str]:
+    """Words the build and the browser must spell alike: Vietnamese, other scripts, odd marks."""
+    import random
+
+    letters = (
+        "aàáảãạăằắẳẵặâầấẩẫậđeèéẻẽẹêềếểễệiìíỉĩịoòóỏõọôồốổỗộơờớởỡợuùúủũụưừứửữựyỳýỷỹỵ"
+        "AÀĂẮÂẦĐÊỆÔỒƠỚƯỨbcghklmnpqrstvx0123456789üçñØ가ភ្ន\u0301\u0303\u0323’' -,."
+    )
+    rng = random.Random(5)
+    fixed = [
+        "Đắk Lắk",
+        "thác 50",
+        "H’Mông",
+        "Müller façade",
+        "q\u0303 e\u0301\u0323",
+        "\u0301a",
+        "a" * 30 + "ệ",
+        "ĐƯỜNG người",
+        "가Ù",
+    ]
+    return fixed + [
+        "".join(rng.choice(letters) for _ in range(rng.randint(1, 30))) for _ in range(300)
+    ]
+
+
+def test_the_browser_spells_vietnamese_as_the_index_does(sample_server, local_page):
+    import unicodedata
+
+    from gialai.search import VI_END, decode_vietnamese, encode_vietnamese
+
+    suffix = re.compile(f"{chr(VI_END)}[\\ua100-\\ua1d7]*")
+    texts = [unicodedata.normalize("NFC", text) for text in _samples()]
+    page = open_page(local_page, sample_server, "")
+    spelled = page.evaluate(
+        """async ({url, texts}) => {
+             const m = await import(url);
+             return texts.map((t) => [m.vietnameseQuery(t), m.vietnameseBare(t),
+                                      m.vietnameseShow(m.vietnameseQuery(t))]);
+           }""",
+        {"url": f"{sample_server}/assets/javascripts/search.js", "texts": texts},
+    )
+    for text, (query, bare, shown) in zip(texts, spelled, strict=True):
+        encoded = encode_vietnamese(text)
+        assert query == encoded, text
+        assert bare == suffix.sub(chr(VI_END), encoded), text
+        assert shown == text == decode_vietnamese(encoded), text

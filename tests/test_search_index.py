@@ -167,6 +167,20 @@ def test_an_index_in_an_unknown_layout_stops_the_build(tmp_path):
         pagefind_index.read(chunk)
 
 
+def test_a_changed_pagefind_format_is_reported_plainly(tmp_path, monkeypatch):
+    def refuse(path):
+        raise pagefind_index.IndexFormatError(
+            f"{path.name} is in a layout this build does not know"
+        )
+
+    monkeypatch.setattr(pagefind_index, "read", refuse)
+    with pytest.raises(RuntimeError) as caught:
+        build_language_index("vi", "", _records(3), tmp_path)
+    message = str(caught.value)
+    assert message.startswith("the search index of 'vi' could not be built: pagefind.vi_")
+    assert "keep the version pinned in requirements.lock" in message
+
+
 def test_words_with_marks_pagefind_folds_are_kept(tmp_path):
     """Marks past VI_LETTERS and other scripts' marks stay marks; Pagefind groups them."""
     long_word = "a" * VI_LETTERS + "ệ"

@@ -34,7 +34,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .catalog import Catalog, Entry
-from .pagefind_index import regroup
+from .pagefind_index import IndexFormatError, regroup
 from .text import KHMER_RANGE
 
 BUNDLE = "pagefind"
@@ -86,7 +86,7 @@ def plain_text(markdown: str) -> str:
 VI_END = 0xA0FF
 VI_STAND_IN = 0xA100  # + position × len(VI_MARKS) + mark
 VI_STROKE = "d-stroke"  # đ is a letter of its own, not d + a combining mark
-# The letter's own shape first (đ, â, ă, ơ/ư), then the tone: a suffix lists them so.
+# A suffix lists the marks letter by letter, each letter's in Unicode's canonical order.
 VI_MARKS = [
     VI_STROKE,
     "\u0302",
@@ -106,23 +106,29 @@ _VI_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 _VI_ENCODED = re.compile(f"([^\\W_]+(?:['’][^\\W_]+)*){chr(VI_END)}([{_VI_STAND_INS}]*)")
 
 
+def _is_mark(char: str) -> bool:
+    return unicodedata.category(char).startswith("M")
+
+
 def _encode_vietnamese_word(match: re.Match) -> str:
-    letters: list[str] = []
+    letters: list[str] = []  # one per character of the written word, marks taken out
     marks: list[tuple[int, int]] = []
-    for char in unicodedata.normalize("NFD", match.group(0)):
-        if char in "đĐ":
+    for char in match.group(0):  # NFC: "ắ" is one character
+        if char in "đĐ" and len(letters) < VI_LETTERS:
             letters.append("d" if char == "đ" else "D")
             marks.append((len(letters) - 1, 0))
-        elif char in _VI_MARK_INDEX and letters and len(letters) <= VI_LETTERS:
-            marks.append((len(letters) - 1, _VI_MARK_INDEX[char]))
-        elif unicodedata.category(char).startswith("M") and letters:
-            letters[-1] += char  # another script's mark (ü, ç) stays on its letter
-        else:
-            letters.append(char)
-    suffix = "".join(
-        chr(VI_STAND_IN + position * len(VI_MARKS) + mark) for position, mark in sorted(marks)
-    )
-    return unicodedata.normalize("NFC", "".join(letters)) + chr(VI_END) + suffix
+            continue
+        parts = unicodedata.normalize("NFD", char)
+        if not (letters and _is_mark(parts[0])):  # else a mark with no precomposed letter
+            letters.append("")
+        for part in parts:
+            if part in _VI_MARK_INDEX and letters[-1] and len(letters) <= VI_LETTERS:
+                marks.append((len(letters) - 1, _VI_MARK_INDEX[part]))
+            else:
+                letters[-1] += part  # a letter, or another script's mark (ü, ç)
+    suffix = "".join(chr(VI_STAND_IN + position * len(VI_MARKS) + mark) for position, mark in marks)
+    word = "".join(unicodedata.normalize("NFC", letter) for letter in letters)
+    return word + chr(VI_END) + suffix
 
 
 def encode_vietnamese(text: str) -> str:
@@ -131,10 +137,10 @@ def encode_vietnamese(text: str) -> str:
 
 
 def _letters(word: str) -> list[str]:
-    """A word's letters, each with any marks it still carries."""
+    """A word's characters, each with any mark that has no precomposed form."""
     letters: list[str] = []
     for char in word:
-        if unicodedata.category(char).startswith("M") and letters:
+        if _is_mark(char) and letters:
             letters[-1] += char
         else:
             letters.append(char)
@@ -351,7 +357,14 @@ def build_language_index(
             )
     _drop_unused(bundle)
     if lang == "vi":
-        regroup(bundle, lang, vietnamese_syllable)
+        try:
+            regroup(bundle, lang, vietnamese_syllable)
+        except IndexFormatError as error:
+            raise RuntimeError(
+                f"the search index of '{lang}' could not be built: {error}. Pagefind's "
+                "files are not what this version expects; keep the version pinned in "
+                "requirements.lock."
+            ) from None
     if segmenter is not None:
         write_vocabulary(site_dir / prefix / VOCABULARY, segmenter.vocabulary)
         segmenter.save()

@@ -41,7 +41,7 @@ function pagefindFor(bundle, baseUrl, lang) {
 
 // --- Vietnamese ------------------------------------------------------------------------
 // As in src/gialai/search.py: a word is indexed as its bare letters, an end marker, then
-// one stand-in letter per mark (đ, the letter's own shape, then the tone).
+// one stand-in letter per mark, letter by letter, in Unicode's canonical order.
 const VI_END = "\ua0ff";
 const VI_STAND_IN = 0xa100;
 const VI_STROKE = "d-stroke";
@@ -51,26 +51,29 @@ const VI_WORD = /[\p{L}\p{N}]+(?:['’][\p{L}\p{N}]+)*/gu;
 const VI_ENCODED = /([\p{L}\p{N}]+(?:['’][\p{L}\p{N}]+)*?)\ua0ff([\ua100-\ua1d7]*)/gu;
 
 function vietnameseWord(word, keepMarks) {
-  const letters = [];
+  const letters = []; // one per character of the written word, marks taken out
   const marks = [];
-  for (const char of word.normalize("NFD")) {
-    const mark = VI_MARKS.indexOf(char);
-    if (char === "đ" || char === "Đ") {
+  for (const char of word) {
+    if ((char === "đ" || char === "Đ") && letters.length < VI_LETTERS) {
       letters.push(char === "đ" ? "d" : "D");
       marks.push([letters.length - 1, 0]);
-    } else if (mark > 0 && letters.length && letters.length <= VI_LETTERS) {
-      marks.push([letters.length - 1, mark]);
-    } else if (/\p{M}/u.test(char) && letters.length) {
-      letters[letters.length - 1] += char;
-    } else {
-      letters.push(char);
+      continue;
+    }
+    const parts = [...char.normalize("NFD")];
+    if (!(letters.length && /\p{M}/u.test(parts[0]))) letters.push("");
+    for (const part of parts) {
+      const mark = VI_MARKS.indexOf(part);
+      if (mark > 0 && letters[letters.length - 1] && letters.length <= VI_LETTERS) {
+        marks.push([letters.length - 1, mark]);
+      } else {
+        letters[letters.length - 1] += part; // a letter, or another script's mark (ü, ç)
+      }
     }
   }
-  marks.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
   const suffix = keepMarks
     ? marks.map(([at, mark]) => String.fromCharCode(VI_STAND_IN + at * VI_MARKS.length + mark)).join("")
     : "";
-  return letters.join("").normalize("NFC") + VI_END + suffix;
+  return letters.map((letter) => letter.normalize("NFC")).join("") + VI_END + suffix;
 }
 // The query as the index spells it, and with bare letters only (every spelling).
 const vietnameseQuery = (text) => text.normalize("NFC").replace(VI_WORD, (w) => vietnameseWord(w, true));
@@ -169,6 +172,9 @@ const safeExcerpt = (excerpt) =>
 
 // An excerpt cut from the middle of a text may start with the end of a sentence.
 const trimStart = (text) => text.replace(/^[\s។៕៖.,;:!?)»”]+/u, "");
+
+// For the tests, which check that the browser and the build spell words alike.
+export { vietnameseQuery, vietnameseBare, vietnameseShow };
 
 export function attach(form) {
   const lang = form.dataset.lang;
