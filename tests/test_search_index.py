@@ -165,6 +165,9 @@ def test_an_index_in_an_unknown_layout_stops_the_build(tmp_path):
     chunk.write_bytes(gzip.compress(b"something else"))
     with pytest.raises(pagefind_index.IndexFormatError, match="signature"):
         pagefind_index.read(chunk)
+    chunk.write_bytes(b"not compressed")
+    with pytest.raises(pagefind_index.IndexFormatError, match="cannot be read"):
+        pagefind_index.read(chunk)
 
 
 def test_a_changed_pagefind_format_is_reported_plainly(tmp_path, monkeypatch):

@@ -42,7 +42,10 @@ class IndexFormatError(RuntimeError):
 
 def read(path: Path) -> Any:
     """The CBOR value of a Pagefind file, checked to re-encode to the same bytes."""
-    raw = gzip.decompress(path.read_bytes())
+    try:
+        raw = gzip.decompress(path.read_bytes())
+    except (OSError, EOFError) as error:
+        raise IndexFormatError(f"{path.name} cannot be read: {error}") from None
     if not raw.startswith(SIGNATURE):
         raise IndexFormatError(f"{path.name} does not start with Pagefind's signature")
     body = raw[len(SIGNATURE) :]
