@@ -71,6 +71,8 @@ def test_nothing_is_downloaded_for_search_until_the_reader_searches(sample_serve
             "Cà phê, hồ tiêu, sầu riêng: cơ hội đầu tư chế biến và xuất khẩu trên đất đỏ bazan",
         ),
         ("le thanh", "Vun đắp tình hữu nghị Việt Nam – Campuchia nơi biên giới Lệ Thanh – O Yadav"),
+        # The start of a word that is no syllable of its own.
+        ("Kban", "Thác 50 – dải lụa trắng giữa đại ngàn Kbang"),
     ],
 )
 def test_vietnamese_is_found_with_or_without_accents(

@@ -208,15 +208,21 @@ export function attach(form) {
 
   // The results for a query, best first. Vietnamese typed with marks looks for that
   // spelling; when it finds fewer than a screenful, the bare letters add the rest after it.
+  // A last word that is no syllable at all ("Plei") is taken as the start of one (Pleiku).
   async function find(pagefind, query) {
     if (!pagefind) return [];
     if (lang !== "vi") return (await pagefind.search(await prepare(query))).results;
     const exact = vietnameseQuery(query);
     const bare = vietnameseBare(query);
-    const found = (await pagefind.search(exact)).results;
-    if (exact === bare || found.length >= limit) return found;
-    const seen = new Set(found.map((r) => r.id));
-    return found.concat((await pagefind.search(bare)).results.filter((r) => !seen.has(r.id)));
+    let found = (await pagefind.search(exact)).results;
+    if (exact !== bare && found.length < limit) {
+      const seen = new Set(found.map((r) => r.id));
+      found = found.concat((await pagefind.search(bare)).results.filter((r) => !seen.has(r.id)));
+    }
+    if (!found.length && bare.endsWith(VI_END)) {
+      found = (await pagefind.search(bare.slice(0, -VI_END.length))).results;
+    }
+    return found;
   }
 
   function say(text) {
