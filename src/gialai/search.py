@@ -7,10 +7,11 @@
   letters, see VI_MARKS). Pagefind matches the start of index entries, so "dak" + end
   finds Đắk, Đák and dak, and an accented query only its own spelling; the browser falls
   back to the bare letters when an accented query finds few articles, exact spellings
-  first, and takes a last word that matches no syllable as the start of a word. Each spelling is an index entry of its own and the chunks are packed so that a
-  syllable's spellings stay together (pagefind_index.regroup): a query for "cà" loads the
-  spellings of "ca", not those of "các", "cao" and "cách" as well. The browser maps the
-  suffixes back to marks.
+  first, and takes a last word that matches no syllable as the start of a word. Each
+  spelling is an index entry of its own and the chunks are packed so that a syllable's
+  spellings stay together (pagefind_index.regroup): a query for "cà" loads the spellings
+  of "ca", not those of "các", "cao" and "cách" as well. The browser maps the suffixes
+  back to marks.
 - Khmer has no spaces between words: khmercut splits it at build time, words are joined
   with spaces and the real spaces are kept as " U+2060 " so the browser can show the
   original text. A vocabulary of the words, sharded by first letter, lets the browser
