@@ -80,6 +80,13 @@ SEARCH_QUERIES = {
     "en": ("waterfall", "coffee"),
     "km": ("ទឹកធ្លាក់", "កាហ្វេ"),
 }
+# More first queries, each on a fresh page: words in most articles of the generated corpus,
+# typed with and without marks. The target holds for the largest first query of all.
+MORE_FIRST_QUERIES = {
+    "vi": ("gia lai", "ca phe", "Lệ Thanh", "đầu tư"),
+    "en": ("Gia Lai", "coffee exports"),
+    "km": ("ខេត្តយ៉ាឡាយ", "ការបរទេស"),
+}
 SEARCH_FILES = ("/pagefind/", "/search.js", "/search-vocab/")
 MARKDOWN_EXTENSIONS = ["tables", "attr_list", "toc"]
 LIMITS = {
@@ -721,7 +728,38 @@ def browser_measurements(site: Path, pages: dict[str, str]) -> dict[str, Any]:
             path = pages.get(f"{lang}_article")
             if path is not None:
                 out["search"][lang] = search_transfer(browser, server, path, queries)
+                out["search"][lang]["more_first"] = [
+                    first_query(browser, server, path, query) for query in MORE_FIRST_QUERIES[lang]
+                ]
     return out
+
+
+def first_query(browser, server: CountingServer, path: str, query: str) -> dict[str, Any]:
+    """Bytes from focus to the answer for one query typed on a freshly opened page."""
+    with fresh_page(browser, server, VIEWPORTS["desktop"]) as page:
+        page.goto(f"{server.url}/{path}", wait_until="networkidle", timeout=60_000)
+        server.wait_quiet()
+        mark = server.mark()
+        page.focus("#gl-search-input")
+        page.type("#gl-search-input", query, delay=20)
+        status = _wait_status(page)
+        server.wait_quiet()
+        entries = server.since(mark)
+        return {
+            "query": query,
+            "status": status,
+            "bytes": _total(entries),
+            "by_file": _search_files(entries),
+        }
+
+
+def largest_first_query(run: dict[str, Any], lang: str) -> dict[str, Any] | None:
+    """The first query (of SEARCH_QUERIES and MORE_FIRST_QUERIES) that cost the most."""
+    search = _dig(run, "browser", "search", lang)
+    if not search:
+        return None
+    candidates = [search["first"], *search.get("more_first", [])]
+    return max(candidates, key=lambda query: query["bytes"])
 
 
 def sample_article(project: Path, layout: dict[str, Any]) -> str:
@@ -1136,18 +1174,18 @@ def targets(results: list[dict[str, Any]]) -> list[dict[str, Any]]:
                 else "",
             )
         )
-    queries = [
-        (lang, _dig(at, "browser", "search", lang, "first", "bytes")) for lang in SEARCH_QUERIES
-    ]
-    queries = [q for q in queries if q[1] is not None]
-    worst_query = max(queries, key=lambda q: q[1]) if queries else None
+    queries = [(lang, largest_first_query(at, lang)) for lang in SEARCH_QUERIES]
+    queries = [(lang, query) for lang, query in queries if query is not None]
+    worst_query = max(queries, key=lambda q: q[1]["bytes"]) if queries else None
     out.append(
         _target(
             "first search query < 150 KB",
-            worst_query[1] / KB if worst_query else None,
+            worst_query[1]["bytes"] / KB if worst_query else None,
             LIMITS["search_kb"],
             "KB",
-            f"largest: {worst_query[0]}, {where}" if worst_query else where,
+            f"largest: {worst_query[0]} “{worst_query[1]['query']}”, {where}"
+            if worst_query
+            else where,
         )
     )
     return out
@@ -1297,6 +1335,16 @@ def table(results: list[dict[str, Any]]) -> str:
                         _kb(_dig(r, "browser", "search", lang, q, "bytes"))
                         for q in ("first", "second")
                     ]
+                ),
+            )
+        )
+        rows.append(
+            (
+                f"search {lang}: largest first query (of {1 + len(MORE_FIRST_QUERIES[lang])})",
+                lambda r, lang=lang: (
+                    "–"
+                    if (q := largest_first_query(r, lang)) is None
+                    else f"{_kb(q['bytes'])} (“{q['query']}”)"
                 ),
             )
         )
