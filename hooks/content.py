@@ -17,7 +17,7 @@ from mkdocs.utils import get_relative_url
 from gialai import mkdocs_files
 from gialai.feeds import feed_for_category
 from gialai.images import rewrite_body_images
-from gialai.parallel import pin_language
+from gialai.parallel import pin_language, skip_file_alternates
 from gialai.problems import ContentError
 from gialai.safety import sanitize_page
 from gialai.session import COMMAND, current_language, session_for
@@ -43,6 +43,7 @@ def on_startup(command: str, dirty: bool) -> None:
 # Before static-i18n's on_config (-100): a process that builds one language says which.
 def on_config(config: MkDocsConfig) -> None:
     pin_language(config)
+    skip_file_alternates(config)
     try:
         session = session_for(config)
     except ContentError as error:

@@ -193,6 +193,28 @@ def test_unchanged_images_are_not_processed_again(tmp_path):
     assert stamps == {p: p.stat().st_mtime_ns for p in tmp_path.iterdir()}
 
 
+def test_a_photo_turned_by_its_camera_is_resized_upright(tmp_path):
+    """EXIF orientation 6 (held upright, stored sideways): variants are tall, not wide."""
+    from PIL import Image
+
+    from gialai.images import ImageCache
+
+    source = tmp_path / "doc.jpg"
+    exif = Image.Exif()
+    exif[0x0112] = 6
+    Image.new("RGB", (1200, 800), (30, 120, 60)).save(source, "JPEG", exif=exif.tobytes())
+    cache = ImageCache(tmp_path / "cache", (480, 960, 1600))
+    image = cache.get(source)
+    assert (image.width, image.height) == (800, 1200)
+    for variant in image.variants:
+        with Image.open(tmp_path / "cache" / Path(variant.path).name) as made:
+            assert made.size == (variant.width, variant.height)
+            assert made.height > made.width
+    # Found again in a new process: the same answer without decoding the photo.
+    again = ImageCache(tmp_path / "cache", (480, 960, 1600)).get(source)
+    assert again == image
+
+
 @pytest.mark.browser
 def test_an_article_prints_on_a4(sample_server, local_page, artifacts, tmp_path):
     import subprocess

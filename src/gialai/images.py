@@ -53,6 +53,10 @@ class ResponsiveImage:
         return min(candidates, key=lambda v: abs(v.width - near))
 
 
+EXIF_ORIENTATION = 0x0112
+ROTATED = (5, 6, 7, 8)  # orientations that turn the picture a quarter
+
+
 class ImageCache:
     """Makes variants on demand; a variant already in the cache folder is not made again."""
 
@@ -73,28 +77,31 @@ class ImageCache:
             return self._known[source]
         digest = hashlib.sha256(source.read_bytes()).hexdigest()[:10]
         with Image.open(source) as opened:
-            image = ImageOps.exif_transpose(opened)
-            width, height = image.size
-            has_alpha = image.mode in ("RGBA", "LA") or "transparency" in image.info
+            # Size, rotation and transparency come from the header: the pixels are decoded
+            # only when a variant has to be made (a camera photo takes ~0.1 s to decode).
+            width, height = opened.size
+            if opened.getexif().get(EXIF_ORIENTATION, 1) in ROTATED:
+                width, height = height, width
+            has_alpha = opened.mode in ("RGBA", "LA", "PA") or "transparency" in opened.info
             fallback_ext, fallback_mime = (
-                (".png", "image/png")
-                if has_alpha
-                else (
-                    ".jpg",
-                    "image/jpeg",
-                )
+                (".png", "image/png") if has_alpha else (".jpg", "image/jpeg")
             )
             targets = [w for w in self.widths if w < width] + [min(width, self.widths[-1])]
             targets = sorted(set(targets))
             variants = []
+            missing = []
             for target in targets:
                 target_height = round(height * target / width)
                 for ext, mime in ((".webp", "image/webp"), (fallback_ext, fallback_mime)):
                     name = f"{source.stem}-{digest}-{target}{ext}"
                     out = self.cache_dir / name
                     if not out.exists():
-                        self._write(image, target, target_height, out, ext)
+                        missing.append((target, target_height, out, ext))
                     variants.append(Variant(target, target_height, f"{OUTPUT_DIR}/{name}", mime))
+            if missing:
+                image = ImageOps.exif_transpose(opened)
+                for target, target_height, out, ext in missing:
+                    self._write(image, target, target_height, out, ext)
         result = ResponsiveImage(source, width, height, tuple(variants))
         self._known[source] = result
         return result

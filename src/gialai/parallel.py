@@ -42,6 +42,18 @@ def pin_language(config: Any) -> None:
     plugin.building = True
 
 
+def skip_file_alternates(config: Any) -> None:
+    """Spare static-i18n its per-file alternates: nothing of this site reads them.
+
+    For every page and language static-i18n looks for the same page in the other
+    languages (a third of a one-language build at 1,000 articles). The language menu,
+    hreflang links and sitemap come from the catalog instead (gialai.languages).
+    """
+    plugin = config.plugins.get("i18n")
+    if plugin is not None:
+        plugin.reconfigure_files_alternates = lambda *args, **kwargs: None
+
+
 @dataclass
 class LanguageBuild:
     """One child process building one language."""
