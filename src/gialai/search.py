@@ -89,15 +89,15 @@ VI_STAND_IN = 0xA100  # + position × len(VI_MARKS) + mark
 VI_STROKE = "d-stroke"  # đ is a letter of its own, not d + a combining mark
 # A suffix lists the marks letter by letter, each letter's in Unicode's canonical order.
 VI_MARKS = [
-    VI_STROKE,
-    "\u0302",
-    "\u0306",
-    "\u031b",
-    "\u0300",
-    "\u0301",
-    "\u0303",
-    "\u0309",
-    "\u0323",
+    VI_STROKE,  # đ
+    "\u0302",  # circumflex: â ê ô
+    "\u0306",  # breve: ă
+    "\u031b",  # horn: ơ ư
+    "\u0300",  # grave (huyền)
+    "\u0301",  # acute (sắc)
+    "\u0303",  # tilde (ngã)
+    "\u0309",  # hook above (hỏi)
+    "\u0323",  # dot below (nặng)
 ]
 VI_LETTERS = 24  # marks further into a word than this stay marks (Pagefind folds them)
 _VI_MARK_INDEX = {mark: index for index, mark in enumerate(VI_MARKS)}
