@@ -325,3 +325,40 @@ def test_parser_returns_an_article_or_problems_for_any_input(
         assert (article is None) == bool(problems)
         assert all(isinstance(problem, Problem) for problem in problems)
         assert all(str(problem).startswith("x.md") for problem in problems)
+
+
+def test_the_parse_cache_never_serves_an_old_text(project, tmp_path):
+    """Parsed articles are cached by size and time stamp; an edit is always read again."""
+    import os
+
+    from gialai.catalog import _ParseCache
+
+    cache = tmp_path / "cache"
+    settings_ = load_settings(project / "mkdocs.yml")
+    files = {
+        f"vi/du-lich/bai-{n}.md": GOOD.replace("Thác 50 ở Kbang", f"Bài {n}") for n in range(25)
+    }
+    write_files(project / "content", files)
+
+    def titles() -> set[str]:
+        catalog = load_catalog(settings_, dt.date(2026, 1, 1), cache_dir=cache)
+        assert catalog.problems == []
+        return {entry.article.title for entry in catalog.listed("vi")}
+
+    assert len(titles()) == 25
+    stored = cache / "articles.pickle"
+    written = stored.stat().st_mtime_ns
+    # One edit: read again, and not worth rewriting the whole cache for.
+    article = project / "content/vi/du-lich/bai-3.md"
+    article.write_text(GOOD.replace("Thác 50 ở Kbang", "Bài ba, đã sửa"), encoding="utf-8")
+    os.utime(article, ns=(written + 10**9, written + 10**9))
+    for _ in range(2):
+        assert "Bài ba, đã sửa" in titles() and "Bài 3" not in titles()
+    assert stored.stat().st_mtime_ns == written
+    # Many edits: the cache is written again, and holds the new text.
+    for n in range(_ParseCache.SAVE_AFTER):
+        path = project / f"content/vi/du-lich/bai-{n + 5}.md"
+        path.write_text(GOOD.replace("Thác 50 ở Kbang", f"Bài {n + 5} mới"), encoding="utf-8")
+    assert "Bài 10 mới" in titles()
+    assert stored.stat().st_mtime_ns != written
+    assert "Bài 10 mới" in titles()
