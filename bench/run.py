@@ -689,30 +689,33 @@ def search_transfer(
             "load_bytes": _total(load),
             "load_search_bytes": _total(load, SEARCH_FILES),
         }
-        for name, query in zip(("first", "second"), queries, strict=True):
-            if name == "second":
-                page.fill("#gl-search-input", "")
-                _wait_cleared(page)
-                server.wait_quiet()
-            mark = server.mark()
-            started = time.perf_counter()
-            if name == "first":
-                page.focus("#gl-search-input")
-            page.type("#gl-search-input", query, delay=20)
-            status = _wait_status(page)
-            seconds = time.perf_counter() - started
-            server.wait_quiet()
-            entries = server.since(mark)
-            result[name] = {
-                "query": query,
-                "status": status,
-                "bytes": _total(entries),
-                "requests": len(entries),
-                "seconds": round(seconds, 3),
-                "by_file": _search_files(entries),
-            }
+        result["first"] = _type_query(page, server, queries[0])
+        page.fill("#gl-search-input", "")
+        _wait_cleared(page)
+        server.wait_quiet()
+        result["second"] = _type_query(page, server, queries[1])
         result["blocked"] = list(page.blocked)
         return result
+
+
+def _type_query(page, server: CountingServer, query: str) -> dict[str, Any]:
+    """Focus the header's search field, type ``query``, and count until the answer."""
+    mark = server.mark()
+    started = time.perf_counter()
+    page.focus("#gl-search-input")
+    page.type("#gl-search-input", query, delay=20)
+    status = _wait_status(page)
+    seconds = time.perf_counter() - started
+    server.wait_quiet()
+    entries = server.since(mark)
+    return {
+        "query": query,
+        "status": status,
+        "bytes": _total(entries),
+        "requests": len(entries),
+        "seconds": round(seconds, 3),
+        "by_file": _search_files(entries),
+    }
 
 
 def browser_measurements(site: Path, pages: dict[str, str]) -> dict[str, Any]:
@@ -739,18 +742,7 @@ def first_query(browser, server: CountingServer, path: str, query: str) -> dict[
     with fresh_page(browser, server, VIEWPORTS["desktop"]) as page:
         page.goto(f"{server.url}/{path}", wait_until="networkidle", timeout=60_000)
         server.wait_quiet()
-        mark = server.mark()
-        page.focus("#gl-search-input")
-        page.type("#gl-search-input", query, delay=20)
-        status = _wait_status(page)
-        server.wait_quiet()
-        entries = server.since(mark)
-        return {
-            "query": query,
-            "status": status,
-            "bytes": _total(entries),
-            "by_file": _search_files(entries),
-        }
+        return _type_query(page, server, query)
 
 
 def largest_first_query(run: dict[str, Any], lang: str) -> dict[str, Any] | None:
