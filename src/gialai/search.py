@@ -7,7 +7,7 @@
   letters, see VI_MARKS). Pagefind matches the start of index entries, so "dak" + end
   finds Đắk, Đák and dak, and an accented query only its own spelling; the browser falls
   back to the bare letters when an accented query finds few articles, exact spellings
-  first, and takes a last word that matches no syllable as the start of a word. Each
+  first, and when nothing is found takes the last word as the start of a word. Each
   spelling is an index entry of its own and the chunks are packed so that a syllable's
   spellings stay together (pagefind_index.regroup): a query for "cà" loads the spellings
   of "ca", not those of "các", "cao" and "cách" as well. The browser maps the suffixes

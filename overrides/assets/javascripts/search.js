@@ -208,7 +208,7 @@ export function attach(form) {
 
   // The results for a query, best first. Vietnamese typed with marks looks for that
   // spelling; when it finds fewer than a screenful, the bare letters add the rest after it.
-  // A last word that is no syllable at all ("Plei") is taken as the start of one (Pleiku).
+  // When nothing is found, the last word is taken as the start of a word ("Plei": Pleiku).
   async function find(pagefind, query) {
     if (!pagefind) return [];
     if (lang !== "vi") return (await pagefind.search(await prepare(query))).results;
