@@ -21,7 +21,7 @@ from gialai.parallel import pin_language, skip_file_alternates
 from gialai.problems import ContentError
 from gialai.safety import sanitize_page
 from gialai.session import COMMAND, current_language, session_for
-from gialai.views import dashboard, search_settings
+from gialai.views import dashboard
 
 log = logging.getLogger("mkdocs.plugins.gialai.content")
 
@@ -169,7 +169,7 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: Naviga
     # News pages show no table of contents; without one, Material adds no second skip link.
     page.toc = []
     if session.settings.search:
-        data["search"] = search_settings(session.strings[lang], lang, prefix)
+        data["search"] = views.search
     context["gl"] = data
     return context
 
@@ -178,7 +178,6 @@ def on_template_context(context: dict, template_name: str, config: MkDocsConfig)
     if template_name == "404.html":
         lang = current_language(config)
         session = session_for(config)
-        prefix = session.settings.language(lang).prefix
         context["gl"] = {
             "kind": "404",
             "t": session.strings[lang],
@@ -186,10 +185,8 @@ def on_template_context(context: dict, template_name: str, config: MkDocsConfig)
             "ui_lang": lang,
             "doc_lang": lang,
             "alternates": [],
-            "prefix": prefix,
-            "search": search_settings(session.strings[lang], lang, prefix)
-            if session.settings.search
-            else None,
+            "prefix": session.settings.language(lang).prefix,
+            "search": session.views(lang).search if session.settings.search else None,
             "switch": [
                 {"lang": other.code, "name": other.name, "url": other.prefix}
                 for other in session.settings.languages

@@ -530,16 +530,15 @@ def _check_images(catalog: Catalog, problems: list[Problem]) -> None:
     """Every photo must be a picture the site can resize (a renamed HEIC is not)."""
     from PIL import Image, UnidentifiedImageError
 
+    folder = catalog.settings.images_path
     readable: dict[Path, bool] = {}
     for article in catalog.sources.values():
         if article.cover is None:
             continue
-        image = catalog.settings.images_path / article.cover.image
-        if image not in readable and not (
-            image.is_file() and _image_inside(str(image), str(catalog.settings.images_path))
-        ):
-            continue
+        image = folder / article.cover.image
         if image not in readable:
+            if not (image.is_file() and _image_inside(str(image), str(folder))):
+                continue  # missing or outside the folder: _check_source says so
             try:
                 with Image.open(image) as opened:
                     opened.verify()

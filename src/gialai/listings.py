@@ -13,6 +13,7 @@ from .text import slugify
 PAGE_SEGMENT = "trang"
 TAGS_PATH = "tu-khoa/"
 ARCHIVE_PATH = "luu-tru/"
+SEARCH_PATH = "tim-kiem/"
 
 
 @dataclass

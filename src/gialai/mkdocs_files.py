@@ -15,7 +15,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Link
 
 from .catalog import Catalog
-from .listings import ARCHIVE_PATH, Listing
+from .listings import ARCHIVE_PATH, SEARCH_PATH, Listing
 from .settings import Settings
 
 # Material's scripts and search are not used (see overrides/main.html); source maps are
@@ -191,9 +191,6 @@ def start_file(config: Any, settings: Settings, title: str) -> File:
     file = File.generated(config, f"{lang}/start/index.md", content=content)
     file.dest_uri = "start/index.html"
     return _attach_i18n(file, lang, "start/", {})
-
-
-SEARCH_PATH = "tim-kiem/"
 
 
 def search_file(config: Any, settings: Settings, lang: str, title: str) -> File:

@@ -75,7 +75,7 @@ def write_search_indexes(session: Any, site: Path) -> None:
             session.catalog, language.code, names, session.strings[language.code].date
         )
         jobs.append((language.code, language.prefix, records))
-    build_indexes(jobs, site, session.images.cache_dir.parent)
+    build_indexes(jobs, site, session.cache_dir)
 
 
 def finish_site(session: Any, site_dir: str, search_done: bool = False) -> None:

@@ -110,12 +110,11 @@ def session_for(config: Any) -> Session:
     session = _SESSIONS.get(key)
     if session is None:
         settings = settings_from_mkdocs(config)
-        catalog = load_catalog(
-            settings, build_date_from_env(), preview_from_env(), cache_dir=_cache_dir(settings)
-        )
+        cache = _cache_dir(settings)
+        catalog = load_catalog(settings, build_date_from_env(), preview_from_env(), cache_dir=cache)
         strings = load_strings(settings)
-        images = ImageCache(_cache_dir(settings) / "images", settings.image_widths)
-        qr.use_cache(_cache_dir(settings) / "qr")
+        images = ImageCache(cache / "images", settings.image_widths)
+        qr.use_cache(cache / "qr")
         session = Session(settings, catalog, strings, images)
         _SESSIONS[key] = session
         weakref.finalize(config, _SESSIONS.pop, key, None)

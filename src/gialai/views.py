@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from typing import Any
 
 from .catalog import DRAFT, SCHEDULED, Catalog, Entry
 from .images import ImageCache, render_picture
-from .listings import Listing, related, tag_slug
+from .listings import SEARCH_PATH, TAGS_PATH, Listing, related, tag_slug
 from .qr import qr_svg
 from .strings import Strings
 
@@ -47,6 +48,26 @@ class Views:
         self.t = strings
         self.images = images
         self._pictures: dict[tuple, str] = {}
+
+    @functools.cached_property
+    def search(self) -> dict[str, str]:
+        """What the search form and its script need: where to search and what to say."""
+        t = self.t
+        return {
+            "lang": self.lang,
+            "prefix": self.prefix,
+            "page": f"{self.prefix}{SEARCH_PATH}",
+            "label": t("search_label"),
+            "placeholder": t("search_placeholder"),
+            "button": t("search_button"),
+            "loading": t("search_loading"),
+            "offline": t("search_offline"),
+            "all": t("search_all"),
+            # Filled in by the script: {query} and {count}.
+            "none": t.values["search_none"],
+            "one": t.values["search_one"],
+            "other": t.values["search_other"],
+        }
 
     def picture(self, image_name: str, alt: str, base_url: str, sizes: str, lazy: bool) -> str:
         if self.images is None:
@@ -112,7 +133,7 @@ class Views:
             if minutes == 1
             else self.t("reading_time_other", minutes=minutes),
             "tags": [
-                {"name": tag, "url": f"{self.prefix}tu-khoa/{tag_slug(tag)}/"}
+                {"name": tag, "url": f"{self.prefix}{TAGS_PATH}{tag_slug(tag)}/"}
                 for tag in (article.tags if entry.translated else ())
             ],
             "cover": None,
@@ -158,7 +179,7 @@ class Views:
             "previous": f"{self.prefix}{listing.previous_path}" if listing.previous_path else "",
             "next": f"{self.prefix}{listing.next_path}" if listing.next_path else "",
             "tags": [
-                {"name": tag, "url": f"{self.prefix}tu-khoa/{slug}/", "count": count}
+                {"name": tag, "url": f"{self.prefix}{TAGS_PATH}{slug}/", "count": count}
                 for tag, slug, count in listing.tag_counts
             ],
         }
@@ -217,22 +238,3 @@ def dashboard(session, lang: str) -> dict[str, Any]:
             }
         )
     return {"kind": "dashboard", "title": t("dashboard_title"), "tables": tables}
-
-
-def search_settings(t: Strings, lang: str, prefix: str) -> dict[str, str]:
-    """What the search form and its script need: where to search and what to say."""
-    return {
-        "lang": lang,
-        "prefix": prefix,
-        "page": f"{prefix}tim-kiem/",
-        "label": t("search_label"),
-        "placeholder": t("search_placeholder"),
-        "button": t("search_button"),
-        "loading": t("search_loading"),
-        "offline": t("search_offline"),
-        "all": t("search_all"),
-        # Filled in by the script: {query} and {count}.
-        "none": t.values["search_none"],
-        "one": t.values["search_one"],
-        "other": t.values["search_other"],
-    }
