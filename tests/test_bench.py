@@ -13,12 +13,7 @@ import urllib.request
 from pathlib import Path
 
 import pytest
-
-REPO = Path(__file__).resolve().parents[1]
-if str(REPO) not in sys.path:  # bench/ is not an installed package
-    sys.path.insert(0, str(REPO))
-
-from bench.run import (  # noqa: E402
+from bench.run import (
     VIEWPORTS,
     CountingServer,
     chromium,

@@ -11,13 +11,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from PIL import Image
-
-REPO = Path(__file__).resolve().parents[1]
-if str(REPO) not in sys.path:  # bench/ is not an installed package
-    sys.path.insert(0, str(REPO))
-
-from bench.corpus import (  # noqa: E402
+from bench.corpus import (
     BODY_WORDS,
     IMAGE_SIZE,
     CorpusInfo,
@@ -27,10 +21,11 @@ from bench.corpus import (  # noqa: E402
     khmer_vocabulary,
     main,
 )
+from PIL import Image
 
-from gialai.catalog import Catalog, load_catalog  # noqa: E402
-from gialai.settings import load_settings  # noqa: E402
-from gialai.text import fold_latin, is_khmer  # noqa: E402
+from gialai.catalog import Catalog, load_catalog
+from gialai.settings import load_settings
+from gialai.text import fold_latin, is_khmer
 
 PER_LANGUAGE = 30
 START = dt.date(2024, 1, 1)

@@ -30,9 +30,8 @@ import pytest
 
 from gialai import kiosk_server
 
-from .conftest import free_port, write_files
+from .conftest import REPO, free_port, write_files
 
-REPO = Path(__file__).resolve().parent.parent
 SECRET = "TOP SECRET: this file is outside the site"
 CSP_BASE = (
     "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; "
@@ -322,7 +321,6 @@ def check_pagefind_not_recompressed(base: str) -> None:
         answer = fetch(base, path, headers={"Accept-Encoding": "gzip, deflate, br"})
         assert answer.headers.get("Content-Encoding") is None, path
         assert answer.body == PF_META, path
-        assert gzip.decompress(answer.body).startswith(b"pagefind_dcd")
 
 
 def check_security_headers(base: str, edition: str) -> None:

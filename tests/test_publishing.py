@@ -4,19 +4,14 @@ images and print — on a generated corpus and on the sample site."""
 from __future__ import annotations
 
 import datetime as dt
-import sys
 from pathlib import Path
 
 import feedparser
 import pytest
+from bench.corpus import generate_corpus
 from lxml import etree, html
 
 from .conftest import REPO, copy_project, run_build
-
-if str(REPO) not in sys.path:  # bench/ is not an installed package
-    sys.path.insert(0, str(REPO))
-
-from bench.corpus import generate_corpus  # noqa: E402
 
 SITE = "https://doingoai.gialai.gov.vn/"
 PER_LANGUAGE = 60
@@ -71,28 +66,29 @@ def test_archive_and_tags(corpus_site):
 
 
 def test_listings_never_show_another_language(corpus_site):
-    khmer_keys = {p.parent.name for p in (corpus_site / "km").glob("*/*/index.html")}
+    checked = 0
     for listing in (corpus_site / "km").glob("*/index.html"):
         page = html.fromstring(listing.read_bytes())
         for card in page.xpath("//*[contains(@class,'gl-card__title')]/a"):
             target = (listing.parent / card.get("href")).resolve()
             article = html.fromstring((target / "index.html").read_bytes())
             assert article.get("lang") == "km", (listing, card.get("href"))
-    assert khmer_keys
+            checked += 1
+    assert checked
 
 
 @pytest.mark.parametrize(
     ("prefix", "date", "photo"),
     [
-        ("", "16 tháng 6, 2025", "Ảnh: Ban biên tập"),
-        ("en/", "June 16, 2025", "Photo: Ban biên tập"),
-        ("km/", "ថ្ងៃទី ១៦ ខែមិថុនា ឆ្នាំ ២០២៥", "រូបថត៖ Ban biên tập"),
+        ("", "14 tháng 6, 2025", "Ảnh: Ban biên tập"),
+        ("en/", "June 14, 2025", "Photo: Ban biên tập"),
+        ("km/", "ថ្ងៃទី ១៤ ខែមិថុនា ឆ្នាំ ២០២៥", "រូបថត៖ Ban biên tập"),
     ],
 )
 def test_article_page_as_readers_expect(sample_site, prefix, date, photo):
     page = doc(sample_site, f"{prefix}du-lich/thac-50-o-kbang")
     header = page.xpath("//header[contains(@class,'gl-article__header')]")[0]
-    assert header.xpath("string(.//time)") == date.replace("16", "14").replace("១៦", "១៤")
+    assert header.xpath("string(.//time)") == date
     assert header.xpath(".//time/@datetime") == ["2025-06-14"]
     assert header.xpath("string(.//*[contains(@class,'gl-article__byline')])").endswith(
         "Lê Minh Khoa"
@@ -159,7 +155,7 @@ def test_sharing_metadata(sample_site):
     assert meta["description"] == meta["og:description"] != ""
 
 
-def test_images_are_resized_cached_and_lazy(corpus_site, sample_site, tmp_path):
+def test_images_are_resized_cached_and_lazy(sample_site):
     page = doc(sample_site, "du-lich/thac-50-o-kbang")
     cover = page.xpath("//figure[contains(@class,'gl-cover')]//img")[0]
     widths = sorted(int(c.split()[-1][:-1]) for c in cover.get("srcset").split(","))

@@ -189,7 +189,7 @@ def test_words_with_marks_pagefind_folds_are_kept(tmp_path):
     long_word = "a" * VI_LETTERS + "ệ"
     record = Record("dai/", "Dài", f"{long_word} Müller façade đắk", "Tin tức", "1 tháng 1")
     bundle = build_language_index("vi", "", [record], tmp_path)
-    ranges, keys = _chunks(bundle)
+    ranges, _ = _chunks(bundle)
     chunk = pagefind_index.read(bundle / "index" / f"{ranges[0][2]}.pf_index")[0]
     variants = {variant[0] for word in chunk for variant in word[2]}
     assert {decode_vietnamese(v) for v in variants} >= {long_word, "müller", "façade"}

@@ -2,17 +2,12 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import pytest
+from bench.corpus import generate_corpus
 
-from .conftest import REPO, copy_project, run_build
-
-if str(REPO) not in sys.path:  # bench/ is not an installed package
-    sys.path.insert(0, str(REPO))
-
-from bench.corpus import generate_corpus  # noqa: E402
+from .conftest import copy_project, run_build
 
 ARTICLE_LIMIT = 40_000
 LISTING_LIMIT = 60_000
