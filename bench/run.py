@@ -302,12 +302,11 @@ def gialai_build(
 
 
 def _body(text: str) -> str:
-    """A Markdown file without its YAML front matter."""
-    if text.startswith("---"):
-        match = re.match(r"---\r?\n.*?\r?\n---[ \t]*\r?\n", text, re.DOTALL)
-        if match:
-            return text[match.end() :]
-    return text
+    """A Markdown file without its front matter, split as the site splits it."""
+    from gialai.articles import split_front_matter
+
+    parts = split_front_matter(text)
+    return parts[1] if parts else text
 
 
 def markdown_floor(content_dir: Path) -> dict[str, Any]:
@@ -350,6 +349,7 @@ def hugo_build(content_dir: Path, work: Path, log: Path, runs: int = 3) -> dict[
     return run
 
 
+@functools.cache
 def hugo_version() -> str | None:
     hugo = shutil.which("hugo")
     if hugo is None:
@@ -592,14 +592,19 @@ def fresh_page(browser, server: CountingServer, options: dict[str, Any]) -> Iter
         context.close()
 
 
+def _open(page, server: CountingServer, path: str) -> list[dict[str, Any]]:
+    """Open a page, wait until the network is idle; the requests it made."""
+    server.wait_quiet(0.3)
+    mark = server.mark()
+    page.goto(f"{server.url}/{path}", wait_until="networkidle", timeout=60_000)
+    server.wait_quiet()
+    return server.since(mark)
+
+
 def first_visit(browser, server: CountingServer, path: str, viewport: str) -> dict[str, Any]:
     """Bytes sent for one page opened in a fresh context, until the network is idle."""
     with fresh_page(browser, server, VIEWPORTS[viewport]) as page:
-        server.wait_quiet(0.3)
-        mark = server.mark()
-        page.goto(f"{server.url}/{path}", wait_until="networkidle", timeout=60_000)
-        server.wait_quiet()
-        entries = server.since(mark)
+        entries = _open(page, server, path)
         return {
             "path": path,
             "viewport": viewport,
@@ -621,12 +626,10 @@ def _by_type(entries: list[dict[str, Any]]) -> dict[str, int]:
     out: dict[str, int] = {}
     for entry in entries:
         path = urlsplit(entry["path"]).path
-        kind = next(
-            (name for name, ends in kinds.items() if path.endswith(ends)),
-            "search" if any(part in path for part in SEARCH_FILES) else "other",
-        )
         if any(part in path for part in SEARCH_FILES):
             kind = "search"
+        else:
+            kind = next((name for name, ends in kinds.items() if path.endswith(ends)), "other")
         out[kind] = out.get(kind, 0) + entry["bytes"]
     return out
 
@@ -679,11 +682,7 @@ def search_transfer(
     not depend on the viewport).
     """
     with fresh_page(browser, server, VIEWPORTS["desktop"]) as page:
-        server.wait_quiet(0.3)
-        mark = server.mark()
-        page.goto(f"{server.url}/{path}", wait_until="networkidle", timeout=60_000)
-        server.wait_quiet()
-        load = server.since(mark)
+        load = _open(page, server, path)
         result: dict[str, Any] = {
             "path": path,
             "load_bytes": _total(load),
@@ -740,8 +739,7 @@ def browser_measurements(site: Path, pages: dict[str, str]) -> dict[str, Any]:
 def first_query(browser, server: CountingServer, path: str, query: str) -> dict[str, Any]:
     """Bytes from focus to the answer for one query typed on a freshly opened page."""
     with fresh_page(browser, server, VIEWPORTS["desktop"]) as page:
-        page.goto(f"{server.url}/{path}", wait_until="networkidle", timeout=60_000)
-        server.wait_quiet()
+        _open(page, server, path)
         return _type_query(page, server, query)
 
 
