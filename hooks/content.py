@@ -21,6 +21,7 @@ from gialai.parallel import pin_language, skip_file_alternates
 from gialai.problems import ContentError
 from gialai.safety import sanitize_page
 from gialai.session import COMMAND, current_language, session_for
+from gialai.templates import BYTECODE_FOLDER, escape_policy
 from gialai.views import dashboard
 
 log = logging.getLogger("mkdocs.plugins.gialai.content")
@@ -94,10 +95,12 @@ on_files = CombinedEvent(_select_sources, _add_listings)
 
 
 def on_env(env, config: MkDocsConfig, files: Files):
+    # Every value the site's own templates print is text unless marked as HTML.
+    env.autoescape = escape_policy(config.theme.custom_dir)
     # Templates do not change during a build: skip Jinja's file check on every include,
     # and keep compiled templates between builds (each process and rebuild compiles anew).
     env.auto_reload = False
-    folder = session_for(config).cache_dir / "jinja"
+    folder = session_for(config).cache_dir / BYTECODE_FOLDER
     folder.mkdir(exist_ok=True)
     env.bytecode_cache = FileSystemBytecodeCache(str(folder))
     return env

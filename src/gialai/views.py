@@ -7,6 +7,8 @@ import math
 import re
 from typing import Any
 
+from markupsafe import Markup
+
 from .catalog import DRAFT, SCHEDULED, Catalog, Entry
 from .images import ImageCache, render_picture
 from .listings import SEARCH_PATH, TAGS_PATH, Listing, related, tag_slug
@@ -75,8 +77,9 @@ class Views:
         key = (image_name, alt, base_url, sizes, lazy)
         if key not in self._pictures:
             source = self.settings.images_path / image_name
-            self._pictures[key] = render_picture(
-                self.images.get(source), alt, base_url, sizes, lazy=lazy
+            # HTML made here from escaped values: templates print it as it is.
+            self._pictures[key] = Markup(
+                render_picture(self.images.get(source), alt, base_url, sizes, lazy=lazy)
             )
         return self._pictures[key]
 
@@ -148,7 +151,7 @@ class Views:
             "source_url": article_url("", entry.key),
         }
         public = f"{self.settings.public_url}{article_url(self.prefix, entry.key)}"
-        data["share"] = {"url": public, "qr": qr_svg(public, self.t("print_qr"))}
+        data["share"] = {"url": public, "qr": Markup(qr_svg(public, self.t("print_qr")))}
         if cover:
             image = (
                 self.images.get(self.settings.images_path / cover.image) if self.images else None
