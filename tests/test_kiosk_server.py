@@ -2,12 +2,16 @@
 
 Both are started for real on a free loopback port over a small site made here, and asked
 what Chromium would ask: types, security and cache headers, 404 pages per language,
-folder redirects, and paths that try to leave the site folder. The nginx tests run when
-nginx is installed (Debian: apt-get install nginx) and are skipped otherwise.
+folder redirects, and paths that try to leave the site folder; then, over raw sockets,
+keep-alive, malformed requests and symlinks, which the Python server must treat as nginx
+does with the shipped config. The nginx tests run when nginx is installed (Debian:
+apt-get install nginx) and are skipped otherwise. A load test sends 200 concurrent clients
+at the Python server for 10 s.
 """
 
 from __future__ import annotations
 
+import asyncio
 import gzip
 import json
 import os
@@ -122,6 +126,25 @@ NOT_FOUND = {
     "/en/index.html/": "Page not found",  # a file is not a folder
 }
 
+# Symlinks that stay inside the site folder (link: target). The shipped nginx configs say
+# "disable_symlinks on from=$document_root": nginx refuses every one of them, with the
+# language's 404 page, and so must the Python server.
+SYMLINKS = {
+    "alias.html": "index.html",
+    "aliasdir": "du-lich",
+    "en/alias.html": "index.html",
+    "km/alias": "../start",
+}
+REFUSED_LINKS = {
+    "/alias.html": "Không tìm thấy trang",
+    "/aliasdir": "Không tìm thấy trang",
+    "/aliasdir/": "Không tìm thấy trang",
+    "/aliasdir/thac-50/": "Không tìm thấy trang",
+    "/en/alias.html": "Page not found",
+    "/km/alias/": "រកមិនឃើញទំព័រ",
+    "/km/alias/index.html": "រកមិនឃើញទំព័រ",
+}
+
 # Requests that try to read outside the site folder or hidden files. Every one must be
 # refused, and the secret must never appear in the answer.
 ESCAPES = [
@@ -197,6 +220,8 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     (top / "outside" / "secret.txt").write_text(SECRET, encoding="utf-8")
     (root / "leak.txt").symlink_to(top / "outside-secret.txt")
     (root / "leakdir").symlink_to(top / "outside", target_is_directory=True)
+    for link, target in SYMLINKS.items():
+        (root / link).symlink_to(target)
     return root
 
 
@@ -415,6 +440,115 @@ def check_survives_disconnects(base: str) -> None:
     assert fetch(base, "/downloads/big.bin").body == BIG
 
 
+def check_symlinks_refused(base: str) -> None:
+    for path, text in REFUSED_LINKS.items():
+        answer = fetch(base, path)
+        assert answer.status == 404, path
+        assert text in answer.text, path
+        assert "Trang chủ Gia Lai" not in answer.text, path
+        assert "Thác 50" not in answer.text, path
+
+
+# --- the wire: raw sockets, so that nothing cleans up what the server sends ---------------
+
+
+@dataclass
+class Reply:
+    status_line: bytes
+    headers: dict[str, str]  # names in lower case; each name once
+    body: bytes
+
+
+def connect(base: str) -> socket.socket:
+    host, port = base.removeprefix("http://").split(":")
+    return socket.create_connection((host, int(port)), timeout=10)
+
+
+def read_reply(stream, head: bool = False) -> Reply:
+    """One reply from a socket's file: the status line, the headers, Content-Length bytes."""
+    status_line = stream.readline()
+    headers: dict[str, str] = {}
+    while (line := stream.readline()) not in (b"\r\n", b"\n", b""):
+        name, _, value = line.decode("latin-1").partition(":")
+        assert name.lower() not in headers, f"{name} sent twice"
+        headers[name.lower()] = value.strip()
+    length = 0 if head else int(headers.get("content-length", "0"))
+    body = stream.read(length)
+    assert len(body) == length, "the body is shorter than its Content-Length"
+    return Reply(status_line, headers, body)
+
+
+def closed_by_server(sock: socket.socket, stream) -> bool:
+    """True if the server closed the connection (nothing more to read, no hang)."""
+    sock.settimeout(10)
+    return stream.read(1) == b""
+
+
+def check_http10_keep_alive(base: str) -> None:
+    with connect(base) as sock, sock.makefile("rb") as stream:
+        for path in ("/en/", "/en/missing", "/en", "/assets/stylesheets/gialai.css"):
+            sock.sendall(f"GET {path} HTTP/1.0\r\nConnection: keep-alive\r\n\r\n".encode())
+            reply = read_reply(stream)
+            assert reply.status_line.startswith(b"HTTP/1."), path
+            assert reply.headers["connection"].lower() == "keep-alive", path
+            assert "content-length" in reply.headers, path
+        # Still open after four answers: one more on the same connection.
+        sock.sendall(b"HEAD /km/ HTTP/1.0\r\nConnection: keep-alive\r\n\r\n")
+        assert b" 200 " in read_reply(stream, head=True).status_line
+    with connect(base) as sock, sock.makefile("rb") as stream:
+        sock.sendall(b"GET /en/ HTTP/1.0\r\n\r\n")  # no keep-alive asked: closed after it
+        reply = read_reply(stream)
+        assert b"Gia Lai home" in reply.body
+        assert reply.headers.get("connection", "close").lower() == "close"
+        assert closed_by_server(sock, stream)
+
+
+def check_http11_keep_alive(base: str) -> None:
+    with connect(base) as sock, sock.makefile("rb") as stream:
+        # Two requests in one write (pipelined), then one more, then one asking to close.
+        sock.sendall(b"GET /en/ HTTP/1.1\r\nHost: k\r\n\r\nGET /km/ HTTP/1.1\r\nHost: k\r\n\r\n")
+        first, second = read_reply(stream), read_reply(stream)
+        assert b"Gia Lai home" in first.body
+        assert "ទំព័រដើម" in second.body.decode()
+        assert first.headers.get("connection", "keep-alive").lower() == "keep-alive"
+        sock.sendall(b"GET /missing HTTP/1.1\r\nHost: k\r\n\r\n")
+        assert b" 404 " in read_reply(stream).status_line
+        sock.sendall(b"GET /start/ HTTP/1.1\r\nHost: k\r\nConnection: close\r\n\r\n")
+        last = read_reply(stream)
+        assert "Chọn ngôn ngữ" in last.body.decode()
+        assert last.headers["connection"].lower() == "close"
+        assert closed_by_server(sock, stream)
+
+
+# Request lines nginx answers with 400 (or 505); the Python server must answer the same
+# with a status line and the security headers. (nginx 1.22 also serves a bare "GET /"
+# HTTP/0.9 request, without status line or headers; the Python server refuses that too,
+# see test_python_server_refuses_http09.)
+MALFORMED = {
+    b"GARBAGE\r\n\r\n": 400,
+    b"GET / HTTP/1.1 extra\r\nHost: k\r\n\r\n": 400,
+    b"GET / FOO/1.1\r\nHost: k\r\n\r\n": 400,
+    b"GET / HTTP/1.x\r\nHost: k\r\n\r\n": 400,
+    b"GET / HTTP/1.1\r\n\r\n": 400,  # HTTP/1.1 without Host
+    b"GET / HTTP/9.9\r\nHost: k\r\n\r\n": 505,
+}
+
+
+def check_malformed_requests(base: str, edition: str) -> None:
+    for request, status in MALFORMED.items():
+        with connect(base) as sock, sock.makefile("rb") as stream:
+            sock.sendall(request)
+            reply = read_reply(stream)
+            assert reply.status_line.startswith(f"HTTP/1.1 {status} ".encode()), request
+            assert reply.headers["content-security-policy"] == CSP[edition], request
+            assert reply.headers["x-content-type-options"] == "nosniff", request
+            assert reply.headers["referrer-policy"] == REFERRER[edition], request
+            assert reply.headers["cache-control"] == PAGE_CACHE[edition], request
+            assert reply.headers["connection"].lower() == "close", request
+            assert b"Trang ch" not in reply.body, request
+            assert closed_by_server(sock, stream), request
+
+
 ALL_CHECKS = [
     check_pages,
     check_types,
@@ -426,8 +560,11 @@ ALL_CHECKS = [
     check_revalidation,
     check_other_methods_refused,
     check_survives_disconnects,
+    check_symlinks_refused,
+    check_http10_keep_alive,
+    check_http11_keep_alive,
 ]
-EDITION_CHECKS = [check_security_headers, check_cache_headers]
+EDITION_CHECKS = [check_security_headers, check_cache_headers, check_malformed_requests]
 
 
 # --- the Python fallback ----------------------------------------------------------------------
@@ -469,22 +606,151 @@ def test_python_server_logs_nothing_per_request(
     assert captured.err == ""
 
 
-def test_python_server_follows_symlinks_that_stay_inside(tmp_path: Path) -> None:
+def test_python_server_serves_a_site_folder_that_is_a_symlink(tmp_path: Path) -> None:
+    # nginx checks symlinks only below the site folder (from=$document_root): the folder
+    # itself may be a link, such as /srv/gialai/site-kiosk -> site-kiosk.2026-11.
     (tmp_path / "real").mkdir()
     (tmp_path / "real" / "page.html").write_text("inside", encoding="utf-8")
-    (tmp_path / "alias.html").symlink_to(tmp_path / "real" / "page.html")
-    server = kiosk_server.serve(tmp_path, "127.0.0.1", 0)
+    (tmp_path / "real" / "empty").mkdir()
+    (tmp_path / "current").symlink_to(tmp_path / "real", target_is_directory=True)
+    server = kiosk_server.serve(tmp_path / "current", "127.0.0.1", 0)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     try:
         base = f"http://127.0.0.1:{server.server_address[1]}"
-        assert fetch(base, "/alias.html").text == "inside"
+        assert fetch(base, "/page.html").text == "inside"
         # No 404.html in this site: a plain-text 404, never a listing of the folder.
-        missing = fetch(base, "/real/")
+        missing = fetch(base, "/empty/")
         assert missing.status == 404
-        assert "page.html" not in missing.text
+        assert missing.text == "404 Not Found\n"
     finally:
         server.shutdown()
         server.server_close()
+
+
+def test_python_server_refuses_http09(python_server: tuple[str, str]) -> None:
+    base, edition = python_server
+    for request in (b"GET /\r\n", b"GET / HTTP/0.9\r\n\r\n"):
+        with connect(base) as sock, sock.makefile("rb") as stream:
+            sock.sendall(request)
+            reply = read_reply(stream)
+            assert reply.status_line == b"HTTP/1.1 400 Bad Request\r\n", request
+            assert reply.headers["content-security-policy"] == CSP[edition], request
+            assert reply.body == b"400 Bad Request\n", request
+            assert closed_by_server(sock, stream), request
+
+
+def test_python_server_queues_200_connections_before_it_accepts_one(site: Path) -> None:
+    # The listen backlog: connections the kernel completes while the server is busy. With
+    # socketserver's default of 5, the seventh client's SYN is dropped and it waits seconds.
+    server = kiosk_server.serve(site, "127.0.0.1", 0)
+    assert server.request_queue_size >= 128
+    port = server.server_address[1]
+    clients: list[socket.socket] = []
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    try:
+        for _ in range(200):  # not accepted yet: serve_forever has not started
+            clients.append(socket.create_connection(("127.0.0.1", port), timeout=5))
+        for client in clients:
+            client.sendall(b"HEAD /en/ HTTP/1.1\r\nHost: k\r\nConnection: close\r\n\r\n")
+        thread.start()
+        for client in clients:
+            with client.makefile("rb") as stream:
+                assert read_reply(stream, head=True).status_line == b"HTTP/1.1 200 OK\r\n"
+    finally:
+        for client in clients:
+            client.close()
+        if thread.is_alive():
+            server.shutdown()
+        server.server_close()
+
+
+# --- load: 200 concurrent clients for 10 s -------------------------------------------------
+
+LOAD_CLIENTS = 200
+LOAD_SECONDS = 10
+LOAD_TIMEOUT = 5  # seconds one request may take before it counts as timed out
+LOAD_PATHS = {  # path: (status, body)
+    "/": (200, SITE_FILES["index.html"]),
+    "/en/": (200, SITE_FILES["en/index.html"]),
+    "/km/": (200, SITE_FILES["km/index.html"]),
+    "/assets/stylesheets/main.484c7ddc.min.css": (200, CSS),
+    "/pagefind/pagefind.en_58c511e76d.pf_meta": (200, PF_META),
+    "/en/missing": (404, SITE_FILES["en/404.html"]),
+    "/en": (301, b""),
+}
+
+
+async def _load_client(
+    number: int, port: int, stop_at: float, tally: dict[str, int], errors: list[str]
+) -> None:
+    """Requests one after another until ``stop_at``: even clients keep their connection."""
+    keep_alive = number % 2 == 0
+    paths = list(LOAD_PATHS)
+    reader = writer = None
+    sent = 0
+    loop = asyncio.get_running_loop()
+    while loop.time() < stop_at:
+        path = paths[(number + sent) % len(paths)]
+        sent += 1
+        status, expected = LOAD_PATHS[path]
+        expected = expected.encode() if isinstance(expected, str) else expected
+        reuse = False
+        try:
+            async with asyncio.timeout(LOAD_TIMEOUT):
+                if writer is None:
+                    reader, writer = await asyncio.open_connection("127.0.0.1", port)
+                close = "" if keep_alive else "Connection: close\r\n"
+                writer.write(f"GET {path} HTTP/1.1\r\nHost: k\r\n{close}\r\n".encode())
+                head = await reader.readuntil(b"\r\n\r\n")
+                lines = head.decode("latin-1").split("\r\n")
+                fields = dict(line.lower().split(": ", 1) for line in lines[1:] if line)
+                body = await reader.readexactly(int(fields["content-length"]))
+            if not lines[0].startswith(f"HTTP/1.1 {status} ") or body != expected:
+                errors.append(f"{path}: {lines[0]}, {len(body)} bytes")
+            else:
+                tally["ok"] += 1
+                reuse = keep_alive
+        except TimeoutError:
+            tally["timeouts"] += 1
+        except (OSError, asyncio.IncompleteReadError, KeyError, ValueError) as error:
+            errors.append(f"{path}: {type(error).__name__}: {error}")
+        if writer is not None and not reuse:  # a new connection for the next request
+            writer.close()
+            reader = writer = None
+    if writer is not None:
+        writer.close()
+
+
+async def _load(port: int) -> tuple[dict[str, int], list[str]]:
+    tally = {"ok": 0, "timeouts": 0}
+    errors: list[str] = []
+    stop_at = asyncio.get_running_loop().time() + LOAD_SECONDS
+    clients = [_load_client(n, port, stop_at, tally, errors) for n in range(LOAD_CLIENTS)]
+    # Bounded however the server behaves: the run, one request's timeout, a margin.
+    async with asyncio.timeout(LOAD_SECONDS + LOAD_TIMEOUT + 5):
+        await asyncio.gather(*clients)
+    return tally, errors
+
+
+def test_python_server_holds_200_concurrent_clients(site: Path) -> None:
+    # The command-line server in its own process, so that the clients do not share its GIL.
+    port = free_port()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "gialai.kiosk_server", "--site", str(site), "--port", str(port)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        wait_until_up(f"http://127.0.0.1:{port}", process)
+        tally, errors = asyncio.run(_load(port))
+    finally:
+        process.terminate()
+        _, err = process.communicate(timeout=10)
+    assert errors == []
+    assert tally["timeouts"] == 0
+    assert tally["ok"] > LOAD_CLIENTS  # every client was answered at least once
+    assert err == ""
 
 
 def test_serve_rejects_a_missing_folder_and_unknown_edition(tmp_path: Path) -> None:

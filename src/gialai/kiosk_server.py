@@ -1,8 +1,11 @@
 """A small static web server for a built site: the fallback when nginx is not installed.
 
 It serves ``site-kiosk/`` (or ``site/``) exactly as ``kiosk/nginx.conf`` does: the same
-MIME types, security and cache headers, per-language 404 pages, no directory listings and
-nothing outside the site folder. It logs nothing per request unless ``--verbose`` is given.
+MIME types, security and cache headers, per-language 404 pages, no directory listings,
+no symlinks below the site folder (``disable_symlinks on``) and nothing outside it. Like
+nginx it keeps connections open for HTTP/1.1 and for HTTP/1.0 with ``Connection:
+keep-alive``, and answers a malformed request with ``400``. It logs nothing per request
+unless ``--verbose`` is given. POSIX only (it opens paths with ``O_NOFOLLOW``).
 
     gialai kiosk-server --site /srv/gialai/site-kiosk
     python -m gialai.kiosk_server --site site-kiosk --port 8080
@@ -19,6 +22,7 @@ import os
 import re
 import signal
 import socket
+import stat
 import sys
 import threading
 from http import HTTPStatus
@@ -96,6 +100,18 @@ _IMAGE_SUFFIXES = {".webp", ".avif", ".jpg", ".jpeg", ".png", ".gif", ".svg", ".
 
 _CHUNK = 64 * 1024
 
+# Each path segment is opened on its own, relative to its folder, without following a
+# symlink: a link anywhere below the site folder fails with ELOOP, and no other process can
+# swap a folder for a link between a check and the open. O_NONBLOCK keeps a FIFO from
+# blocking the open; it changes nothing for regular files.
+_OPEN_FLAGS = (
+    os.O_RDONLY
+    | getattr(os, "O_NOFOLLOW", 0)
+    | getattr(os, "O_NONBLOCK", 0)
+    | getattr(os, "O_CLOEXEC", 0)
+)
+_DIR_FLAGS = os.O_RDONLY | getattr(os, "O_DIRECTORY", 0) | getattr(os, "O_CLOEXEC", 0)
+
 
 def content_type(path: Path) -> str:
     """The Content-Type header for a file, from its name extension."""
@@ -130,11 +146,36 @@ def is_loopback(host: str) -> bool:
     return bool(infos) and all(ipaddress.ip_address(info[4][0]).is_loopback for info in infos)
 
 
+def open_below(folder: Path | int, parts: list[str]) -> int | None:
+    """A descriptor for ``folder/parts…``, or None if it is missing or any part is a symlink.
+
+    ``folder`` itself may be a symlink (nginx: ``disable_symlinks on from=$document_root``).
+    """
+    try:
+        fd = os.open(folder, _DIR_FLAGS) if not isinstance(folder, int) else os.dup(folder)
+    except OSError:
+        return None
+    for part in parts:
+        try:
+            inner: int | None = os.open(part, _OPEN_FLAGS, dir_fd=fd)
+        except OSError:  # missing, a symlink (ELOOP), below a file (ENOTDIR), unreadable
+            inner = None
+        os.close(fd)
+        if inner is None:
+            return None
+        fd = inner
+    return fd
+
+
 class KioskServer(ThreadingHTTPServer):
     """A threading HTTP server that knows its site folder and edition."""
 
     daemon_threads = True
     allow_reuse_address = True
+    # The listen backlog. socketserver's default of 5 drops connections as soon as a few
+    # dozen clients connect at once, and a dropped SYN costs the client seconds; 511 is
+    # nginx's default on Linux (the kernel caps it at net.core.somaxconn).
+    request_queue_size = 511
 
     def __init__(
         self, address: tuple[str, int], site_dir: Path, edition: str, verbose: bool
@@ -161,8 +202,15 @@ class KioskRequestHandler(BaseHTTPRequestHandler):
 
     server: KioskServer
     protocol_version = "HTTP/1.1"
+    # What an error is answered in when the request line named no usable version: every
+    # answer has a status line and headers (HTTP/0.9 answers would have neither).
+    default_request_version = "HTTP/1.0"
     server_version = "gialai"
     timeout = 30  # seconds a silent client may hold a connection
+    # Headers and body go out in separate writes: without TCP_NODELAY, a keep-alive client
+    # waits for its delayed ACK (40 ms on Linux) before it sees the body.
+    disable_nagle_algorithm = True
+    _connection_header_sent = False
 
     # --- logging and common headers -------------------------------------------------------
 
@@ -173,12 +221,61 @@ class KioskRequestHandler(BaseHTTPRequestHandler):
         if self.server.verbose:
             super().log_message(format, *args)
 
+    def send_header(self, keyword: str, value: str) -> None:
+        """Buffer one header, noting whether the answer already says how the connection ends."""
+        if keyword.lower() == "connection":
+            self._connection_header_sent = True
+        super().send_header(keyword, value)
+
     def end_headers(self) -> None:
+        """Add the Connection and security headers that every answer carries, then send."""
         edition = self.server.edition
+        if not self._connection_header_sent:
+            # Said in every answer, as nginx does: an HTTP/1.0 client that asked for
+            # keep-alive waits for the connection to close unless it reads "keep-alive".
+            self.send_header("Connection", "close" if self.close_connection else "keep-alive")
+        self._connection_header_sent = False
         self.send_header("Content-Security-Policy", CSP[edition])
         self.send_header("X-Content-Type-Options", "nosniff")
         self.send_header("Referrer-Policy", REFERRER_POLICY[edition])
         super().end_headers()
+
+    def parse_request(self) -> bool:
+        """Read the request line and headers; refuse what nginx refuses with an error."""
+        words = self.raw_requestline.split()
+        if words and len(words) != 3:  # "GET /" (HTTP/0.9), "GARBAGE", "GET / HTTP/1.1 x"
+            self.requestline = str(self.raw_requestline, "iso-8859-1").rstrip("\r\n")
+            self.command = None
+            self.request_version = self.default_request_version
+            self.close_connection = True
+            self.send_error(HTTPStatus.BAD_REQUEST)
+            return False
+        if not super().parse_request():
+            return False
+        major, minor = (int(n) for n in self.request_version[5:].split("."))
+        if (major, minor) < (1, 0):  # "GET / HTTP/0.9" would be answered without headers
+            self.request_version = self.default_request_version
+            self.send_error(HTTPStatus.BAD_REQUEST)
+            return False
+        if (major, minor) >= (1, 1) and self.headers.get("Host") is None:
+            self.send_error(HTTPStatus.BAD_REQUEST)  # RFC 9112 3.2: Host is required
+            return False
+        return True
+
+    def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
+        """An error answer with a status line and the usual headers; the connection closes."""
+        status = HTTPStatus(code)
+        # The base class puts the message, which may quote the request, in the status line.
+        self.log_error("code %d, message %s", code, message or status.phrase)
+        data = f"{code} {status.phrase}\n".encode()
+        self.close_connection = True
+        self.send_response(status)
+        self.send_header("Content-Type", "text/plain; charset=utf-8")
+        self.send_header("Content-Length", str(len(data)))
+        self.send_header("Cache-Control", SHORT[self.server.edition])
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(data)
 
     def handle(self) -> None:
         try:
@@ -225,36 +322,28 @@ class KioskRequestHandler(BaseHTTPRequestHandler):
         ):
             self._not_found(url_path, body)
             return
-        target = self._inside(root.joinpath(*[seg for seg in segments if seg]))
-        if target is None:
+        parts = [seg for seg in segments if seg]
+        fd = open_below(root, parts)
+        if fd is None:
             self._not_found(url_path, body)
             return
-        if target.is_dir():
+        name = parts[-1] if parts else ""
+        if stat.S_ISDIR(os.fstat(fd).st_mode):
             if not url_path.endswith("/"):
+                os.close(fd)
                 # One leading slash only: "//host/" would send the browser to another site.
                 location = "/" + raw_path.lstrip("/") + "/" + (f"?{query}" if query else "")
                 self._redirect(location, body)
                 return
-            target = self._inside(target / "index.html")
-            if target is None:
-                self._not_found(url_path, body)
-                return
+            folder, fd, name = fd, open_below(fd, ["index.html"]), "index.html"
+            os.close(folder)
         elif url_path.endswith("/"):  # a file asked for as a folder, like nginx: not found
+            os.close(fd)
+            fd = None
+        if fd is None:
             self._not_found(url_path, body)
             return
-        if not target.is_file():
-            self._not_found(url_path, body)
-            return
-        self._send_file(target, url_path, HTTPStatus.OK, body)
-
-    def _inside(self, path: Path) -> Path | None:
-        """The real path of ``path`` if it exists inside the site folder (symlinks followed)."""
-        try:
-            real = path.resolve(strict=True)
-        except (OSError, RuntimeError):
-            return None
-        root = self.server.site_dir
-        return real if real == root or real.is_relative_to(root) else None
+        self._send_file(fd, name, url_path, HTTPStatus.OK, body)
 
     # --- responses ----------------------------------------------------------------------------
 
@@ -270,11 +359,13 @@ class KioskRequestHandler(BaseHTTPRequestHandler):
         first = url_path.lstrip("/").split("/", 1)[0]
         page = None
         if first in LANGUAGE_PREFIXES:
-            page = self._inside(root / first / "404.html")
+            page = open_below(root, [first, "404.html"])
         if page is None:
-            page = self._inside(root / "404.html")
-        if page is not None and page.is_file():
-            self._send_file(page, "/404.html", HTTPStatus.NOT_FOUND, body, validators=False)
+            page = open_below(root, ["404.html"])
+        if page is not None:
+            self._send_file(
+                page, "404.html", "/404.html", HTTPStatus.NOT_FOUND, body, validators=False
+            )
             return
         data = b"404 Not Found\n"
         self.send_response(HTTPStatus.NOT_FOUND)
@@ -286,21 +377,27 @@ class KioskRequestHandler(BaseHTTPRequestHandler):
             self.wfile.write(data)
 
     def _send_file(
-        self, path: Path, url_path: str, status: int, body: bool, validators: bool = True
+        self,
+        fd: int,
+        name: str,
+        url_path: str,
+        status: int,
+        body: bool,
+        validators: bool = True,
     ) -> None:
-        try:
-            handle = path.open("rb")
-        except OSError:
+        """Send the open file ``fd`` (closed here); anything but a regular file is not found."""
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):  # a folder named index.html, a FIFO, a device
+            os.close(fd)
             if status == HTTPStatus.NOT_FOUND:
                 self.send_error(HTTPStatus.NOT_FOUND)
             else:
                 self._not_found(url_path, body)
             return
-        with handle:
-            stat = os.fstat(handle.fileno())
-            etag = f'"{int(stat.st_mtime):x}-{stat.st_size:x}"'
-            modified = email.utils.formatdate(int(stat.st_mtime), usegmt=True)
-            if validators and self._not_modified(etag, int(stat.st_mtime)):
+        with open(fd, "rb") as handle:
+            etag = f'"{int(info.st_mtime):x}-{info.st_size:x}"'
+            modified = email.utils.formatdate(int(info.st_mtime), usegmt=True)
+            if validators and self._not_modified(etag, int(info.st_mtime)):
                 self.send_response(HTTPStatus.NOT_MODIFIED)
                 self.send_header("ETag", etag)
                 self.send_header("Last-Modified", modified)
@@ -308,8 +405,8 @@ class KioskRequestHandler(BaseHTTPRequestHandler):
                 self.end_headers()
                 return
             self.send_response(status)
-            self.send_header("Content-Type", content_type(path))
-            self.send_header("Content-Length", str(stat.st_size))
+            self.send_header("Content-Type", content_type(Path(name)))
+            self.send_header("Content-Length", str(info.st_size))
             if validators:
                 self.send_header("ETag", etag)
                 self.send_header("Last-Modified", modified)
