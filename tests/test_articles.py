@@ -102,7 +102,8 @@ def test_title_that_is_not_text(project):
 def test_missing_required_field(project):
     text = GOOD.replace("byline: Lê Minh Khoa\n", "")
     assert problems_of(project, {"vi/du-lich/thac-50.md": text}) == [
-        "content/vi/du-lich/thac-50.md:1: byline: missing; every article needs a byline."
+        "content/vi/du-lich/thac-50.md:1: byline: missing; every article needs a byline, like "
+        "byline: Nguyễn Thu Hà (or, for an article taken from a newspaper, source: Báo Gia Lai)."
     ]
 
 
@@ -157,15 +158,17 @@ def test_empty_body(project):
     ]
 
 
-def test_two_articles_with_the_same_slug(project):
+def test_two_articles_with_the_same_slug_name_both_files_and_lines(project):
     other = GOOD.replace("category: tourism", "category: news")
     assert problems_of(
         project, {"vi/du-lich/thac-50.md": GOOD, "vi/tin-tuc/thac-50.md": other}
     ) == [
-        "content/vi/du-lich/thac-50.md: the slug 'thac-50' is also used by "
-        "content/vi/tin-tuc/thac-50.md; give one of them another file name.",
-        "content/vi/tin-tuc/thac-50.md: the slug 'thac-50' is also used by "
-        "content/vi/du-lich/thac-50.md; give one of them another file name.",
+        "content/vi/du-lich/thac-50.md:2: the slug 'thac-50' is also used by "
+        "content/vi/tin-tuc/thac-50.md:2; give one of them another file name, like "
+        "thac-50-2.md.",
+        "content/vi/tin-tuc/thac-50.md:2: the slug 'thac-50' is also used by "
+        "content/vi/du-lich/thac-50.md:2; give one of them another file name, like "
+        "thac-50-2.md.",
     ]
 
 

@@ -37,6 +37,14 @@ _FrontMatterLoader.yaml_implicit_resolvers = {
 
 STATUSES = ("published", "draft")
 DATE_EXAMPLE = "2025-12-30"
+# What `gialai new` writes as the text: a published article must not still hold it.
+BODY_PLACEHOLDER = "Viết đoạn mở đầu ở đây."
+BYLINE_HINT = (
+    "like byline: Nguyễn Thu Hà (or, for an article taken from a newspaper, source: Báo Gia Lai)."
+)
+# The shape of what revision_of returns; the tools write it, nobody types it.
+REVISION_PATTERN = re.compile(r"[0-9a-f]{12}")
+REVISION_EXAMPLE = "3fa2c1d04b9e"
 
 SOURCE_FIELDS = {
     "title",
@@ -45,6 +53,7 @@ SOURCE_FIELDS = {
     "category",
     "tags",
     "byline",
+    "source",
     "dateline",
     "cover",
     "status",
@@ -59,16 +68,20 @@ TRANSLATION_FIELDS = {
     "translator",
     "source_revision",
     "byline",
+    "source",
     "dateline",
 }
 PAGE_FIELDS = {"title", "summary", "template", "status", "hide", "source_revision", "translator"}
 COVER_FIELDS = {"image", "alt", "caption", "credit"}
-REQUIRED_SOURCE = ("title", "summary", "date", "category", "byline")
+# And a byline, or the `source` an article is taken from: _Checker.byline.
+REQUIRED_SOURCE = ("title", "summary", "date", "category")
 REQUIRED_TRANSLATION = ("title", "summary")
 
 # A Markdown address may hold one level of balanced parentheses, like Markdown allows.
 _TARGET = r"(?P<target>(?:[^()\s]|\([^()\s]*\))+)"
 _IMAGE = re.compile(r"!\[(?P<alt>[^\]]*)\]\(" + _TARGET + r"(?:\s+\"[^\"]*\")?\)")
+# An image whose address is empty or blank: Markdown would publish <img src="">.
+_BLANK_IMAGE = re.compile(r"!\[(?P<alt>[^\]]*)\]\(\s*(?:<\s*>)?\s*(?:\"[^\"]*\"|'[^']*')?\s*\)")
 _LINK = re.compile(r"(?<!!)\[[^\]]*\]\(" + _TARGET + r"(?:\s+\"[^\"]*\")?\)")
 _COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
 
@@ -107,6 +120,7 @@ class Article:
     category: str = ""
     tags: tuple[str, ...] = ()
     byline: str = ""
+    source_name: str = ""  # the publication an article is taken from: `source: Báo Gia Lai`
     dateline: str = ""
     cover: Cover | None = None
     status: str = "published"
@@ -162,6 +176,16 @@ def split_front_matter(text: str) -> tuple[str, str, int] | None:
         rest = rest[1:]
     body_line = 2 + front.count("\n") + 1
     return front, rest, body_line
+
+
+def _scalar_text(node: yaml.Node | None, name: str) -> str | None:
+    """A top-level field exactly as written, before YAML reads '0123' as a number."""
+    if not isinstance(node, yaml.MappingNode):
+        return None
+    for key_node, value_node in node.value:
+        if isinstance(key_node, yaml.ScalarNode) and str(key_node.value) == name:
+            return str(value_node.value) if isinstance(value_node, yaml.ScalarNode) else None
+    return None
 
 
 def _field_lines(node: yaml.Node | None) -> dict[str, int]:
@@ -303,6 +327,28 @@ class _Checker:
             self.add(name, f"'{text}' is not a day of the calendar; check the month and the day.")
             return None
 
+    def byline(self, data: dict[str, Any], byline: str, source: str) -> None:
+        """An article names its author, or the publication it is taken from."""
+        if byline or source:
+            return
+        value = data.get("byline")
+        if value is None:
+            self.add("byline", f"missing; every article needs a byline, {BYLINE_HINT}", line=1)
+        elif isinstance(value, str) and not self.draft:
+            self.add("byline", f"is empty; every article needs a byline, {BYLINE_HINT}")
+
+    def revision(self, revision: str, key: str, lang: str) -> None:
+        """A translation's source_revision is one the tools wrote, or none yet."""
+        if not revision or REVISION_PATTERN.fullmatch(revision):
+            return
+        slug = key.rsplit("/", 1)[-1]
+        self.add(
+            "source_revision",
+            f"'{revision}' is not a revision of the Vietnamese article; once this translation "
+            f"matches the latest Vietnamese, run gialai mark-translated {slug} --to {lang}, "
+            f"which writes the right one, like source_revision: {REVISION_EXAMPLE}.",
+        )
+
     def tags(self, data: dict[str, Any]) -> tuple[str, ...]:
         value = data.get("tags")
         if value is None:
@@ -431,7 +477,9 @@ def parse_article(
         article.summary = check.text(data, "summary", required=True)
         article.date = check.date(data, "date", required=True)
         article.category = check.text(data, "category", required=True)
-        article.byline = check.text(data, "byline", required=True)
+        article.byline = check.text(data, "byline")
+        article.source_name = check.text(data, "source")
+        check.byline(data, article.byline, article.source_name)
         article.dateline = check.text(data, "dateline")
         article.publish = check.date(data, "publish")
         article.tags = check.tags(data)
@@ -440,9 +488,13 @@ def parse_article(
         article.title = check.text(data, "title", required=True)
         article.summary = check.text(data, "summary", required=True)
         article.byline = check.text(data, "byline")
+        article.source_name = check.text(data, "source")
         article.dateline = check.text(data, "dateline")
         article.translator = check.text(data, "translator")
         article.source_revision = check.text(data, "source_revision")
+        if isinstance(data.get("source_revision"), int):
+            article.source_revision = _scalar_text(node, "source_revision") or ""
+        check.revision(article.source_revision, key, lang)
         article.tags = check.tags(data)
 
     if status not in STATUSES:
@@ -498,7 +550,19 @@ def parse_article(
             line=body_line,
         )
 
+    if kind == "article" and not check.draft:
+        for offset, line in enumerate(article.body.split("\n")):
+            if line.strip() == BODY_PLACEHOLDER:
+                check.add(
+                    "",
+                    f"'{BODY_PLACEHOLDER}' is the placeholder that gialai new writes; replace it "
+                    "with the article's first paragraph, like: Thác 50 đổ xuống từ độ cao chừng "
+                    "năm mươi mét giữa rừng Kbang.",
+                    line=body_line + offset,
+                )
+
     article.links = tuple(_find_links(article.body, body_line))
+    check.problems += _blank_images(article.body, body_line, rel)
     check.problems += check_raw_html(article.body, body_line, rel, embed_hosts)
     check.problems += check_link_targets(article.links, rel)
     for link in article.links:
@@ -526,6 +590,34 @@ def _find_links(body: str, first_line: int) -> list[Link]:
         for match in _LINK.finditer(line):
             links.append(Link(match.group("target"), first_line + offset))
     return links
+
+
+def _blank_images(body: str, first_line: int, rel: str) -> list[Problem]:
+    """Images written with an empty address, outside code blocks."""
+    problems = []
+    in_code = False
+    for offset, line in enumerate(body.split("\n")):
+        if line.lstrip().startswith(("```", "~~~")):
+            in_code = not in_code
+            continue
+        if in_code:
+            continue
+        for match in _BLANK_IMAGE.finditer(line):
+            written = match.group(0)
+            example = "like ![Thác 50 mùa mưa](../../images/thac-50.jpg)."
+            if match.group("alt").strip():
+                message = (
+                    f"the image '{written}' has no address; write the path of the photo "
+                    f"between the parentheses, {example}"
+                )
+            else:
+                message = (
+                    f"the image '{written}' has no address and no alt text; write what it "
+                    "shows between the brackets and the path of the photo between the "
+                    f"parentheses, {example}"
+                )
+            problems.append(Problem(rel, first_line + offset, "", message))
+    return problems
 
 
 def _alt_of(body: str, link: Link) -> str:

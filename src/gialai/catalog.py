@@ -11,6 +11,7 @@ import functools
 import os
 import pickle
 import posixpath
+from collections.abc import Container
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -18,6 +19,7 @@ from urllib.parse import unquote, urlsplit
 from .articles import Article, Cover, parse_article
 from .problems import Problem
 from .settings import Settings
+from .text import SLUG_MAX
 
 DRAFT = "draft"
 SCHEDULED = "scheduled"
@@ -224,6 +226,7 @@ def _inherit(translation: Article, source: Article) -> Article:
         publish=source.publish,
         category=source.category,
         byline=translation.byline or source.byline,
+        source_name=translation.source_name or source.source_name,
         dateline=translation.dateline or source.dateline,
         cover=cover,
     )
@@ -316,6 +319,7 @@ def load_catalog(
             catalog.pages.setdefault(default, {})[key] = article
             continue
         _check_source(article, settings, problems)
+        _check_dates(article, catalog.build_date, problems)
         catalog.sources[key] = article
     _check_duplicate_slugs(catalog.sources.values(), problems)
 
@@ -347,6 +351,42 @@ def load_catalog(
     _check_links(catalog, problems, check_drafts)
     _check_images(catalog, problems)
     return catalog
+
+
+def latest_date(today: dt.date) -> dt.date:
+    """The furthest day an article may be dated or scheduled for: a year from ``today``."""
+    try:
+        return today.replace(year=today.year + 1)
+    except ValueError:  # 29 February
+        return today.replace(year=today.year + 1, day=28)
+
+
+def scheduled(catalog: Catalog) -> list[Article]:
+    """Published articles that wait for a later day, soonest first."""
+    waiting = [a for a in catalog.sources.values() if catalog.state_of(a) == SCHEDULED]
+    return sorted(waiting, key=lambda a: (a.publish_date or dt.date.max, a.key))
+
+
+def _check_dates(article: Article, today: dt.date, problems: list[Problem]) -> None:
+    """A day more than a year ahead is a typo (2205 for 2025): the article would never show."""
+    limit = latest_date(today)
+    for name in ("date", "publish"):
+        value = getattr(article, name)
+        if value is None or value <= limit:
+            continue
+        try:
+            example = value.replace(year=today.year)
+        except ValueError:  # 29 February
+            example = value.replace(year=today.year, day=28)
+        problems.append(
+            Problem(
+                article.rel,
+                article.line_of(name),
+                name,
+                f"'{value.isoformat()}' is more than a year ahead, so the article would stay "
+                f"hidden until then; check the year, like {example.isoformat()}.",
+            )
+        )
 
 
 def _check_source(article: Article, settings: Settings, problems: list[Problem]) -> None:
@@ -412,6 +452,17 @@ def _is_inside(path: Path, folder: Path) -> bool:
     return True
 
 
+def free_slug(slug: str, taken: Container[str]) -> str:
+    """The first of slug-2, slug-3, … not in ``taken``, within the length of a slug."""
+    number = 2
+    while True:
+        suffix = f"-{number}"
+        candidate = slug[: SLUG_MAX - len(suffix)].rstrip("-") + suffix
+        if candidate not in taken:
+            return candidate
+        number += 1
+
+
 def _check_duplicate_slugs(sources, problems: list[Problem]) -> None:
     by_slug: dict[str, list[Article]] = {}
     for article in sources:
@@ -419,15 +470,20 @@ def _check_duplicate_slugs(sources, problems: list[Problem]) -> None:
     for slug, articles in by_slug.items():
         if len(articles) < 2:
             continue
+        example = free_slug(slug, by_slug)
         for article in articles:
-            others = ", ".join(other.rel for other in articles if other is not article)
+            others = ", ".join(
+                f"{other.rel}:{other.line_of('title')}"
+                for other in articles
+                if other is not article
+            )
             problems.append(
                 Problem(
                     article.rel,
-                    0,
+                    article.line_of("title"),
                     "",
                     f"the slug '{slug}' is also used by {others}; give one of them another "
-                    "file name.",
+                    f"file name, like {example}.md.",
                 )
             )
 

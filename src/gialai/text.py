@@ -32,10 +32,19 @@ def fold_latin(text: str) -> str:
     return unicodedata.normalize("NFC", "".join(out))
 
 
-def slugify(title: str) -> str:
-    """A URL-safe file name from a title: 'Thác 50 ở Kbang' -> 'thac-50-o-kbang'."""
+# Longest slug `gialai new` makes: a 330-character headline must not become a file name
+# longer than the file system allows, nor an address nobody can type from paper.
+SLUG_MAX = 80
+
+
+def slugify(title: str, max_length: int | None = None) -> str:
+    """A URL-safe file name from a title, 'Thác 50 ở Kbang' -> 'thac-50-o-kbang', cut at a word."""
     folded = fold_latin(unicodedata.normalize("NFC", title)).lower()
     slug = re.sub(r"[^a-z0-9]+", "-", folded).strip("-")
+    if max_length is not None and len(slug) > max_length:
+        # One character more: a '-' there means the last word fits whole.
+        head = slug[: max_length + 1]
+        slug = head.rsplit("-", 1)[0] if "-" in head else slug[:max_length]
     return slug
 
 

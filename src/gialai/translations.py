@@ -7,7 +7,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from .articles import Article
-from .catalog import DRAFT, Catalog
+from .catalog import DRAFT, SCHEDULED, Catalog
 
 UP_TO_DATE = "up-to-date"
 OUTDATED = "outdated"
@@ -27,6 +27,7 @@ class TranslationState:
     title: str
     source: str
     translation: str
+    scheduled: str = ""  # the day a scheduled source appears, like 2026-02-01
 
     def as_dict(self) -> dict[str, str]:
         return asdict(self)
@@ -52,6 +53,7 @@ def translation_status(catalog: Catalog) -> dict[str, list[TranslationState]]:
                 state = UP_TO_DATE
             else:
                 state = OUTDATED
+            waiting = source.publish_date if catalog.state_of(source) == SCHEDULED else None
             rows.append(
                 TranslationState(
                     lang,
@@ -60,6 +62,7 @@ def translation_status(catalog: Catalog) -> dict[str, list[TranslationState]]:
                     source.title,
                     source.rel,
                     target if translation is not None else "",
+                    waiting.isoformat() if waiting else "",
                 )
             )
         for orphan in catalog.orphans.get(lang, []):
