@@ -127,6 +127,7 @@ class Views:
             "date": self.t.date(source.date) if source.date else "",
             "iso_date": source.date.isoformat() if source.date else "",
             "byline": article.byline,
+            "source": article.source_name,
             "translator": self.t("translated_by", name=article.translator)
             if article.translator and entry.translated
             else "",
