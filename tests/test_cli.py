@@ -63,8 +63,9 @@ def test_new_refuses_to_overwrite(project, officer):
     code, _, err = officer("new", "Đường lên Đắk Đoa", "--category", "news")
     assert code == 2
     assert err == (
-        "gialai new: content/vi/tin-tuc/duong-len-dak-doa.md already exists; choose another "
-        "title or --slug. Nothing was changed.\n"
+        "gialai new: content/vi/tin-tuc/duong-len-dak-doa.md already uses the slug "
+        "'duong-len-dak-doa'; choose another title or --slug, like --slug duong-len-dak-doa-2. "
+        "Nothing was changed.\n"
     )
     assert path.read_text(encoding="utf-8").endswith("Công sức của tôi.\n")
 

@@ -6,14 +6,18 @@ import argparse
 import datetime as dt
 import json
 import os
+import re
 import sys
+import unicodedata
+from collections.abc import Callable
 from pathlib import Path
 
-from .catalog import load_catalog
+from .articles import BODY_PLACEHOLDER, Article
+from .catalog import Catalog, free_slug, latest_date, load_catalog, scheduled
 from .problems import ContentError, render_problems
 from .settings import Settings, load_settings
 from .strings import load_strings
-from .text import slugify
+from .text import SLUG_MAX, slugify
 from .translations import (
     IN_PROGRESS,
     MISSING,
@@ -85,8 +89,74 @@ def _find_source(settings: Settings, catalog, slug: str):
     )
 
 
+# Characters PyYAML refuses in a file or reads as a line break: written as \u escapes.
+_YAML_UNSAFE = re.compile("[\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff\ud800-\udfff]")
+
+
 def _yaml_text(value: str) -> str:
-    return json.dumps(value, ensure_ascii=False)
+    """A value as a double-quoted YAML scalar that reads back as exactly the same text."""
+    quoted = json.dumps(value, ensure_ascii=False)
+    return _YAML_UNSAFE.sub(lambda match: f"\\u{ord(match.group()):04x}", quoted)
+
+
+def _one_line(value: str) -> str:
+    """Text typed on the command line as one clean line: no control characters, NFC."""
+    kept = []
+    for char in unicodedata.normalize("NFC", value):
+        if char.isspace():
+            kept.append(" ")
+        elif unicodedata.category(char) not in ("Cc", "Cs") and char not in "\ufeff\ufffe\uffff":
+            kept.append(char)
+    return " ".join("".join(kept).split())
+
+
+def _slug_owner(settings: Settings, slug: str) -> Path | None:
+    """The file that already uses a slug, in any category of any language."""
+    for lang in settings.language_codes:
+        for category in settings.categories:
+            path = settings.content_dir / lang / category.folder / f"{slug}.md"
+            if path.exists():
+                return path
+    return None
+
+
+def _new_slug(settings: Settings, title: str, wanted: str | None) -> str:
+    """The slug of a new article: from --slug, cleaned, or from the title; never one in use."""
+    if wanted is not None:
+        written = _one_line(wanted).removesuffix(".md")
+        slug = slugify(written, SLUG_MAX)
+        if not slug:
+            raise UsageError(
+                f"--slug '{written}' has no letters a–z or digits; write it like "
+                "--slug thac-50-o-kbang."
+            )
+        if slug != written:
+            print(
+                f"--slug '{written}' may only use a–z, 0–9 and '-', at most {SLUG_MAX} "
+                f"characters; using '{slug}'."
+            )
+    else:
+        slug = slugify(title, SLUG_MAX)
+        if not slug:
+            raise UsageError(
+                "the title has no letters a–z or digits to make a file name from; give one "
+                "with --slug, like --slug thac-50-o-kbang."
+            )
+    owner = _slug_owner(settings, slug)
+    # index.md in a category folder is that category's own page, not an article.
+    if owner is None and slug != "index":
+        return slug
+    taken = {slug}
+    while _slug_owner(settings, candidate := free_slug(slug, taken)):
+        taken.add(candidate)
+    used = (
+        "'index' is the name of a category's own page"
+        if owner is None
+        else f"{settings.relpath(owner)} already uses the slug '{slug}'"
+    )
+    raise UsageError(
+        f"{used}; choose another title or --slug, like --slug {candidate}. Nothing was changed."
+    )
 
 
 # --- commands -----------------------------------------------------------------------------
@@ -98,26 +168,33 @@ def cmd_new(args: argparse.Namespace) -> int:
     if category is None:
         known = ", ".join(cat.key for cat in settings.categories)
         raise UsageError(f"'{args.category}' is not a category; use one of {known}.")
-    slug = args.slug or slugify(args.title)
-    if not slug:
-        raise UsageError("the title gives no usable file name; add --slug like --slug thac-50.")
+    title = _one_line(args.title)
+    if not title:
+        raise UsageError(
+            'the title is empty; write it in quotes, like gialai new "Thác 50 ở Kbang" '
+            "--category tourism."
+        )
+    today = dt.date.today()
+    date = args.date or today
+    if date > latest_date(today):
+        raise UsageError(
+            f"--date {date.isoformat()} is more than a year ahead; check the year, like "
+            f"--date {today.isoformat()}."
+        )
+    slug = _new_slug(settings, title, args.slug)
     default = settings.default_language.code
     path = settings.content_dir / default / category.folder / f"{slug}.md"
-    if path.exists():
-        raise UsageError(
-            f"{settings.relpath(path)} already exists; choose another title or --slug. "
-            "Nothing was changed."
-        )
-    date = args.date or dt.date.today()
+    source = _one_line(args.source or "")
     text = (
         "---\n"
-        f"title: {_yaml_text(args.title)}\n"
+        f"title: {_yaml_text(title)}\n"
         'summary: ""\n'
         f"date: {date.isoformat()}\n"
         f"category: {category.key}\n"
         "tags: []\n"
-        f"byline: {_yaml_text(args.byline or '')}\n"
-        "dateline: Pleiku\n"
+        f"byline: {_yaml_text(_one_line(args.byline or ''))}\n"
+        + (f"source: {_yaml_text(source)}\n" if source else "")
+        + "dateline: Pleiku\n"
         "# cover:\n"
         "#   image: ten-anh.jpg        # a photo in content/images/\n"
         "#   alt: Mô tả bức ảnh cho người không nhìn thấy\n"
@@ -125,11 +202,21 @@ def cmd_new(args: argparse.Namespace) -> int:
         "#   credit: Tên tác giả ảnh\n"
         "status: draft\n"
         "---\n"
-        "Viết đoạn mở đầu ở đây.\n"
+        f"{BODY_PLACEHOLDER}\n"
     )
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with path.open("x", encoding="utf-8") as handle:
-        handle.write(text)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with path.open("x", encoding="utf-8") as handle:
+            handle.write(text)
+    except FileExistsError:
+        raise UsageError(
+            f"{settings.relpath(path)} was created meanwhile; choose another title or --slug. "
+            "Nothing was changed."
+        ) from None
+    except OSError as error:
+        raise UsageError(
+            f"{settings.relpath(path)} cannot be written ({error.strerror}). Nothing was changed."
+        ) from None
     print(f"Created {settings.relpath(path)}")
     print("It is a draft: write it, then change 'status: draft' to 'status: published'.")
     return 0
@@ -221,12 +308,29 @@ def cmd_check(args: argparse.Namespace) -> int:
 
         for rel, line, url in external_links(catalog):
             print(f"{rel}:{line}: {url}")
+    waiting = _scheduled_lines(catalog, lambda article: f"{article.rel}:{_when_line(article)}")
     if problems:
-        print(render_problems(sorted(set(problems))))
+        print("\n".join([render_problems(sorted(set(problems))), *waiting]))
         return 1
     count = len(catalog.sources)
-    print(f"No problems found in {count} articles.")
+    print("\n".join([f"No problems found in {count} articles.", *waiting]))
     return 0
+
+
+def _when_line(article: Article) -> str:
+    """The line and field that hold back a scheduled article: publish, else date."""
+    name = "publish" if article.publish else "date"
+    return f"{article.line_of(name)}: {name}"
+
+
+def _scheduled_lines(catalog: Catalog, where: Callable[[Article], str]) -> list[str]:
+    """A heading and one line per scheduled article, or nothing; ``where`` names each."""
+    waiting = scheduled(catalog)
+    if not waiting:
+        return []
+    lines = ["Scheduled, not yet on the public site:"]
+    lines += [f"  {where(a)}: appears on {a.publish_date}" for a in waiting]
+    return lines
 
 
 def cmd_status(args: argparse.Namespace) -> int:
@@ -235,6 +339,9 @@ def cmd_status(args: argparse.Namespace) -> int:
     status = translation_status(catalog)
     if args.lang:
         status = {lang: rows for lang, rows in status.items() if lang in args.lang}
+    waiting = _scheduled_lines(catalog, lambda article: article.key)
+    if waiting and not args.json:
+        print("\n".join(waiting) + "\n")
     if args.json:
         payload = {
             lang: {"counts": count_states(rows), "articles": [row.as_dict() for row in rows]}
@@ -254,6 +361,12 @@ def cmd_status(args: argparse.Namespace) -> int:
                     hint = f"gialai translate {row.key.rsplit('/', 1)[-1]} --to {lang}"
                 elif row.state == OUTDATED:
                     hint = "the Vietnamese changed since this was translated"
+                    translation = catalog.translations.get(lang, {}).get(row.key)
+                    if translation is not None and not translation.source_revision:
+                        hint = (
+                            "no source_revision; once it matches the Vietnamese: "
+                            f"gialai mark-translated {row.key.rsplit('/', 1)[-1]} --to {lang}"
+                        )
                 elif row.state == ORPHANED:
                     hint = f"{row.translation} has no Vietnamese source"
                 elif row.state == IN_PROGRESS:
@@ -353,6 +466,9 @@ def make_parser() -> argparse.ArgumentParser:
         help="news, culture, tourism, investment (or one added in mkdocs.yml)",
     )
     new.add_argument("--byline", help="the author's name")
+    new.add_argument(
+        "--source", help='for an article taken from a newspaper, its name, like "Báo Gia Lai"'
+    )
     new.add_argument("--date", type=_date, help="publication date, like 2025-12-30 (today)")
     new.add_argument("--slug", help="the file name without .md (made from the title)")
     new.set_defaults(func=cmd_new)
