@@ -21,5 +21,6 @@ def on_post_build(config: MkDocsConfig) -> None:
     lang = finished_language(config)
     publish.copy_images(session, config.site_dir)
     publish.write_feeds(session, lang, config.site_dir)
+    publish.write_redirects(session, lang, config.site_dir)
     if publish.is_last_language(config, session):
         publish.finish_site(session, config.site_dir)

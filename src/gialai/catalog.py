@@ -59,6 +59,7 @@ class Catalog:
     orphans: dict[str, list[Article]] = field(default_factory=dict)
     folders: set[str] = field(default_factory=set)  # content folders walked, links excluded
     content_root: str = ""
+    redirects: dict[str, str] = field(default_factory=dict)  # old key -> new key
     _entries: dict[str, list[Entry]] = field(default_factory=dict, repr=False)
     _index: dict[str, dict] = field(default_factory=dict, repr=False)
     _lists: dict[str, list[Entry]] = field(default_factory=dict, repr=False)
@@ -350,6 +351,10 @@ def load_catalog(
 
     _check_links(catalog, problems, check_drafts)
     _check_images(catalog, problems)
+    # Imported here: redirects.py imports listings.py, which imports this module.
+    from .redirects import read_redirects
+
+    catalog.redirects = read_redirects(catalog, problems)
     return catalog
 
 

@@ -293,6 +293,19 @@ def cmd_mark_translated(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_rename(args: argparse.Namespace) -> int:
+    from .redirects import RedirectError, rename_article
+
+    settings = _settings(args)
+    try:
+        report = rename_article(settings, args.old, args.new)
+    except RedirectError as error:
+        sep = "\n" if "\n" in str(error) else " "
+        raise UsageError(f"{error}{sep}Nothing was changed.") from None
+    print("\n".join(report))
+    return 0
+
+
 def cmd_check(args: argparse.Namespace) -> int:
     settings = _settings(args)
     catalog = load_catalog(
@@ -486,6 +499,17 @@ def make_parser() -> argparse.ArgumentParser:
     mark.add_argument("--to", help="the language: en or km")
     mark.add_argument("--all", action="store_true", help="every translation (of --to, if given)")
     mark.set_defaults(func=cmd_mark_translated)
+
+    rename = sub.add_parser(
+        "rename",
+        aliases=["move"],
+        help="give an article a new slug or category; its old address keeps working",
+    )
+    rename.add_argument("old", help="the article: its slug or folder/slug, like du-lich/thac-50")
+    rename.add_argument(
+        "new", help="the new slug, or folder/slug to move it to another category (van-hoa/…)"
+    )
+    rename.set_defaults(func=cmd_rename)
 
     check = sub.add_parser("check", help="list every mistake in the content, without building")
     check.add_argument(

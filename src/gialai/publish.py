@@ -11,6 +11,7 @@ from typing import Any
 from mkdocs.exceptions import PluginError
 
 from .feeds import render_feed
+from .redirects import redirect_pages
 from .search import build_indexes, records_for
 from .session import COMMAND
 from .sitecheck import broken_links
@@ -37,6 +38,18 @@ def write_feeds(session: Any, lang: str, site_dir: str) -> None:
         target = Path(site_dir) / feed.path
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(render_feed(session.catalog, feed), encoding="utf-8")
+
+
+def write_redirects(session: Any, lang: str, site_dir: str) -> None:
+    """The small pages at the old addresses of renamed articles (redirects.yml), one language.
+
+    Written as plain files after MkDocs' pages, not as pages MkDocs knows: the sitemap,
+    feeds and search records come from the catalog's articles, so none lists them.
+    """
+    for path, text in redirect_pages(session.catalog, lang, session.strings[lang]):
+        target = Path(site_dir) / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(text, encoding="utf-8")
 
 
 def is_last_language(config: Any, session: Any) -> bool:
