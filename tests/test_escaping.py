@@ -37,6 +37,7 @@ def field(name: str) -> str:
 
 TITLE, SUMMARY, BYLINE, DATELINE = (field(n) for n in ("Tiêu đề", "Tóm tắt", "Tác giả", "Nơi"))
 TAG, CAPTION, CREDIT = field("Thẻ"), field("Chú thích"), field("Nguồn")
+SOURCE = field("Báo")
 EN_TITLE = field("Title")
 SITE_NAME = field("Site")
 CATEGORY = field("Tin")
@@ -79,6 +80,7 @@ def hostile_project(tmp_path_factory) -> Path:
             "category": "news",
             "tags": [TAG],
             "byline": BYLINE,
+            "source": SOURCE,
             "dateline": DATELINE,
             "cover": {"image": "anh.jpg", "alt": ALT, "caption": CAPTION, "credit": CREDIT},
         }
@@ -161,6 +163,8 @@ def test_an_article_shows_every_field_as_text(hostile_project):
     assert _meta(page, "property", "og:image:alt") == ALT
     assert page.xpath("string(//p[@class='gl-article__lead'])") == SUMMARY
     assert page.xpath("string(//span[@class='gl-article__byline'])") == f"Bài: {BYLINE}"
+    source = page.xpath("string(//span[contains(@class, 'gl-article__source')])")
+    assert source == f"Theo {SOURCE}"
     assert page.xpath("string(//span[@class='gl-article__dateline'])") == DATELINE
     assert page.xpath("//figure[@class='gl-cover']//img/@alt") == [ALT]
     caption = page.xpath("string(//figure[@class='gl-cover']/figcaption)")

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from xml.sax.saxutils import escape, quoteattr
 
 from . import languages
+from .articles import Article
 from .catalog import Catalog, Entry
 from .settings import Category
 
@@ -87,7 +88,7 @@ def render_feed(catalog: Catalog, feed: Feed) -> str:
             f'    <link rel="alternate" type="text/html" href={quoteattr(link)}/>\n',
             f"    <published>{_stamp(entry.source.date)}</published>\n",
             f"    <updated>{_stamp(entry.source.date)}</updated>\n",
-            f"    <author><name>{escape(article.byline or feed.title)}</name></author>\n",
+            f"    <author><name>{escape(_author(article, feed))}</name></author>\n",
         ]
         if category is not None:
             parts.append(
@@ -97,3 +98,8 @@ def render_feed(catalog: Catalog, feed: Feed) -> str:
         parts += [f"    <summary>{escape(article.summary)}</summary>\n", "  </entry>\n"]
     parts.append("</feed>\n")
     return "".join(parts)
+
+
+def _author(article: Article, feed: Feed) -> str:
+    """The feed's author of an article: its byline, the paper it was taken from, or the site."""
+    return article.byline or article.source_name or feed.title

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import hashlib
 import re
 from dataclasses import dataclass, field
 
@@ -49,14 +50,22 @@ def page_path(base: str, number: int) -> str:
     return base if number == 1 else f"{base}{PAGE_SEGMENT}/{number}/"
 
 
+# A tag's folder name stays far below the file systems' 255 bytes (Khmer letters take 3).
+TAG_SLUG_LENGTH = 80
+
+
 @functools.lru_cache(maxsize=16384)
 def tag_slug(tag: str) -> str:
     """URL segment of a tag: folded Latin, or the words themselves for Khmer."""
     slug = slugify(tag)
-    if slug and slug.strip("-"):
+    if not (slug and slug.strip("-")):
+        slug = re.sub(r"[\s/\\?#%&+]+", "-", tag.strip().lower()).strip("-") or "tag"
+    if len(slug) <= TAG_SLUG_LENGTH:
         return slug
-    cleaned = re.sub(r"[\s/\\?#%&+]+", "-", tag.strip().lower()).strip("-")
-    return cleaned or "tag"
+    # Cut long tags, and keep two tags that share their first 70 letters apart.
+    digest = hashlib.sha1(tag.encode("utf-8")).hexdigest()[:8]
+    head = slugify(tag, TAG_SLUG_LENGTH - 10) if slugify(tag) else slug[: TAG_SLUG_LENGTH - 10]
+    return f"{head.rstrip('-')}-{digest}"
 
 
 def paginate(

@@ -1,0 +1,23 @@
+"""Tag addresses: short enough for any file system, distinct for distinct tags."""
+
+from __future__ import annotations
+
+from gialai.listings import TAG_SLUG_LENGTH, tag_slug
+
+
+def test_short_tags_keep_their_words():
+    assert tag_slug("Thác 50") == "thac-50"
+    assert tag_slug("ទឹកធ្លាក់") == "ទឹកធ្លាក់"
+    assert tag_slug("?") == "tag"
+
+
+def test_long_tags_are_cut_and_kept_apart():
+    latin_a = "Hội nghị " * 30 + "A"
+    latin_b = "Hội nghị " * 30 + "B"
+    khmer = "ទឹកធ្លាក់" * 40
+    slugs = [tag_slug(tag) for tag in (latin_a, latin_b, khmer)]
+    assert all(len(slug) <= TAG_SLUG_LENGTH for slug in slugs)
+    assert all(len(slug.encode("utf-8")) < 255 for slug in slugs)
+    assert len(set(slugs)) == 3
+    assert slugs[0].startswith("hoi-nghi-hoi-nghi-")
+    assert slugs[2].startswith("ទឹកធ្លាក់")
