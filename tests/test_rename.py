@@ -21,11 +21,13 @@ from gialai.redirects import (
     RedirectError,
     add_redirect,
     check_redirects,
+    load_redirects,
     parse_redirects,
     render_redirect_page,
     render_redirects,
     rewrite_file_links,
 )
+from gialai.settings import Language, Settings
 
 from .conftest import BUILD_DATE, run_build, serve, write_files
 from .test_kiosk import expected_matrix, qr_matrix
@@ -169,6 +171,16 @@ def test_the_file_keeps_its_comments_when_it_changes():
     assert fresh.startswith("# Old addresses of articles")
     assert fresh.endswith("\ndu-lich/a: du-lich/b\n")
     assert parse_redirects(fresh).mapping == {"du-lich/a": "du-lich/b"}
+
+
+def test_a_redirects_file_in_another_encoding_is_named(tmp_path):
+    (tmp_path / "redirects.yml").write_bytes("du-lich/thác: du-lich/thac-50\n".encode("cp1258"))
+    settings = Settings(tmp_path, tmp_path / "content", (Language("vi", "Tiếng Việt", True),), ())
+    assert [str(problem) for problem in load_redirects(settings).problems] == [
+        "redirects.yml: is not UTF-8 text; save it again as UTF-8."
+    ]
+    (tmp_path / "redirects.yml").unlink()
+    assert load_redirects(settings).entries == []
 
 
 # --- links --------------------------------------------------------------------------------
@@ -596,3 +608,37 @@ def test_a_phone_scanning_an_old_code_reaches_the_article(project, officer, loca
             assert page.guard.blocked == []
     finally:
         server.shutdown()
+
+
+def test_a_rename_names_what_it_cannot_choose_for_the_officer(project, officer):
+    write_files(
+        project,
+        {
+            **FILES,
+            "content/vi/tin-tuc/thac-50.md": _source(*THAC, THAC_BODY, category="news"),
+        },
+    )
+    assert officer("rename", "thac-50", "thac-50-kbang") == (
+        2,
+        "",
+        "gialai rename: the slug 'thac-50' is used by content/vi/tin-tuc/thac-50.md and "
+        "content/vi/du-lich/thac-50.md; say which, like tin-tuc/thac-50. Nothing was changed.\n",
+    )
+    assert officer("rename", "du-lich/thac-50", "index") == (
+        2,
+        "",
+        "gialai rename: 'index' is the name of a category's own page; choose another slug. "
+        "Nothing was changed.\n",
+    )
+    redirects = "du-lich/ho-cu: du-lich/bien-ho\nDu lịch/cũ: du-lich/bien-ho\n"
+    write_files(project, {"redirects.yml": redirects})
+    assert officer("rename", "tin-tuc/thac-50", "tin-tuc/thac-50-tin") == (
+        2,
+        "",
+        "gialai rename: redirects.yml has problems; fix them first (gialai check lists them):\n"
+        "  redirects.yml:2: the old address 'Du lịch/cũ' is not an article address; write it "
+        "as folder/slug, like du-lich/cu.\n"
+        "Nothing was changed.\n",
+    )
+    assert (project / "redirects.yml").read_text(encoding="utf-8") == redirects
+    assert (project / "content/vi/tin-tuc/thac-50.md").is_file()
