@@ -554,8 +554,8 @@ def rename_article(settings: Settings, old_name: str, new_name: str) -> list[str
     from .translations import write_revision
 
     redirects = load_redirects(settings)
+    plan = plan_rename(settings, old_name, new_name, redirects)  # refuses before reading all
     before = load_catalog(settings, preview=True)
-    plan = plan_rename(settings, old_name, new_name, redirects)
     # Translations that matched their Vietnamese before: rewritten links change the
     # fingerprint of the Vietnamese text, not what a translator has to translate.
     matching = [
