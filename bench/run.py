@@ -13,7 +13,9 @@ taken under the same conditions:
 - the size of article and listing pages;
 - what headless Chromium downloads on a first visit and for a first search, from a local
   server that gzips text the way deploy/nginx-web.conf does;
-- the preview rebuild after an officer edits one article (``measure_preview_rebuild``).
+- the preview rebuild after an officer edits one article (``measure_preview_rebuild``);
+- ``gialai kiosk-server`` beside nginx with kiosk/nginx.conf on the built site: requests per
+  second and p99 latency under 200 concurrent clients (``bench/server.py``).
 
 It prints a table and the targets, and writes everything to ``<out>/<date>.json``.
 The numbers are noisy (2 cores, other processes): compare ratios within one run.
@@ -49,13 +51,15 @@ from urllib.parse import unquote, urlsplit
 
 from bench.corpus import copy_project, generate_corpus
 from bench.hugo_site import make_hugo_site
+from bench.server import compare as compare_servers
+from bench.server import table as server_table
 
 REPO = Path(__file__).resolve().parents[1]
 BUILD_DATE = dt.date(2026, 11, 23)  # fixed, so that pages are the same from run to run
 DEFAULT_SIZES = (100, 300, 1000)
 QUICK_SIZES = (20,)
 TARGET_N = 1000  # the targets on build time, preview and search are stated for 1000 × 3
-STEPS = ("parallel", "serial", "floor", "hugo", "sizes", "browser", "preview")
+STEPS = ("parallel", "serial", "floor", "hugo", "sizes", "browser", "preview", "server")
 CHROMIUM = os.environ.get("GIALAI_CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -966,7 +970,7 @@ def run_size(
         result["corpus"] = make_project(project, per_language, images=images)
     layout = site_layout(project)
     builds: dict[str, dict[str, Any]] = {}
-    if "parallel" in steps or "sizes" in steps or "browser" in steps or "preview" in steps:
+    if {"parallel", "sizes", "browser", "preview", "server"} & set(steps):
         with progress.step("full build, parallel, cold cache"):
             builds["parallel"] = {"cold": gialai_build(project, site, log, cold=True)}
         if "parallel" in steps:
@@ -1006,6 +1010,12 @@ def run_size(
                 result["preview"] = measure_preview_rebuild(project, work, site, layout, log)
             except Exception as error:  # noqa: BLE001 - report and go on
                 result["errors"]["preview"] = f"{type(error).__name__}: {error}"
+    if "server" in steps:
+        with progress.step("kiosk-server beside nginx, 200 clients"):
+            try:
+                result["server"] = compare_servers(site)
+            except Exception as error:  # noqa: BLE001 - report and go on
+                result["errors"]["server"] = f"{type(error).__name__}: {error}"
     result["ratios"] = ratios(result)
     for name, error in result["errors"].items():
         progress.say(f"WARNING: {name} failed: {error.splitlines()[0] if error else ''}")
@@ -1515,6 +1525,10 @@ def main(argv: list[str] | None = None) -> int:
     print("Targets")
     print()
     print(targets_table(report["targets"]))
+    for result in report["results"]:
+        if "server" in result:
+            print(f"\nkiosk-server beside nginx, N={result['per_language']}\n")
+            print(server_table(result["server"]))
     for result in report["results"]:
         for step, error in result["errors"].items():
             print(f"\nN={result['per_language']}: {step} did not work: {error}")

@@ -753,6 +753,24 @@ def test_python_server_holds_200_concurrent_clients(site: Path) -> None:
     assert err == ""
 
 
+def test_server_benchmark_compares_both_servers_on_a_small_site(site: Path) -> None:
+    from bench import server as bench_server
+
+    paths = bench_server.sample_paths(site)
+    assert "/" in paths and "/en" in paths
+    assert not any("alias" in path or "leak" in path or "/." in path for path in paths)
+    result = bench_server.compare(site, seconds=0.3, clients=8)
+    servers = ["kiosk-server", "nginx"] if NGINX else ["kiosk-server"]
+    assert list(result["servers"]) == servers
+    for modes in result["servers"].values():
+        assert list(modes) == list(bench_server.MODES)
+        for run in modes.values():
+            assert run["requests"] > 0
+            assert run["errors"] == 0
+            assert run["timeouts"] == 0
+    assert "| kiosk-server | keep-alive |" in bench_server.table(result)
+
+
 def test_serve_rejects_a_missing_folder_and_unknown_edition(tmp_path: Path) -> None:
     with pytest.raises(FileNotFoundError):
         kiosk_server.serve(tmp_path / "nothing", "127.0.0.1", 0)
