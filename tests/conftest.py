@@ -33,6 +33,8 @@ def copy_project(dst: Path, with_content: bool = False) -> Path:
             shutil.copy2(source, dst / name)
     if with_content:
         shutil.copytree(REPO / "content", dst / "content")
+        if (REPO / "redirects.yml").exists():
+            shutil.copy2(REPO / "redirects.yml", dst / "redirects.yml")
     else:
         (dst / "content" / "images").mkdir(parents=True, exist_ok=True)
     return dst

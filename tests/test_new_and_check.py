@@ -204,6 +204,18 @@ def test_new_refuses_the_name_of_a_category_page(officer):
     )
 
 
+def test_new_refuses_an_old_address_of_a_renamed_article(project, officer):
+    (project / "redirects.yml").write_text("du-lich/thac-50: du-lich/thac-50-o-kbang\n", "utf-8")
+    code, _, err = officer("new", "Thác 50", "--category", "tourism")
+    assert code == 2
+    assert err == (
+        "gialai new: 'du-lich/thac-50' is an old address that redirects.yml sends to "
+        "du-lich/thac-50-o-kbang; links and QR codes printed with it lead there. Choose another "
+        "title or --slug. Nothing was changed.\n"
+    )
+    assert not (project / "content" / "vi" / "du-lich" / "thac-50.md").exists()
+
+
 def test_new_refuses_a_date_more_than_a_year_ahead(officer):
     today = dt.date.today()
     code, _, err = officer("new", "Thác 50", "--category", "tourism", "--date", "2205-12-30")

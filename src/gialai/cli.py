@@ -159,6 +159,20 @@ def _new_slug(settings: Settings, title: str, wanted: str | None) -> str:
     )
 
 
+def _refuse_old_address(settings: Settings, address: str) -> None:
+    """A new article may not take an address that redirects.yml sends elsewhere."""
+    from .redirects import load_redirects
+
+    redirects = load_redirects(settings)
+    target = redirects.mapping.get(address)
+    if target is not None:
+        raise UsageError(
+            f"'{address}' is an old address that {redirects.rel} sends to {target}; links and "
+            "QR codes printed with it lead there. Choose another title or --slug. "
+            "Nothing was changed."
+        )
+
+
 # --- commands -----------------------------------------------------------------------------
 
 
@@ -182,6 +196,7 @@ def cmd_new(args: argparse.Namespace) -> int:
             f"--date {today.isoformat()}."
         )
     slug = _new_slug(settings, title, args.slug)
+    _refuse_old_address(settings, f"{category.folder}/{slug}")
     default = settings.default_language.code
     path = settings.content_dir / default / category.folder / f"{slug}.md"
     source = _one_line(args.source or "")
