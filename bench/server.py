@@ -15,7 +15,8 @@ photos, a 404 and a folder redirect, without ``Accept-Encoding`` (so that nginx 
 same bytes as kiosk-server, which does not compress). An answer with another status or
 length than the first fetch of that path is an error; one that takes longer than
 ``TIMEOUT`` seconds is a timeout. The clients take CPU from the servers, the same for both;
-compare the two within one run.
+compare the two within one run. Each run records the CPU seconds the server, the clients
+and the rest of the machine used (``others_cpu_s``: other jobs competing for the cores).
 
 ``bench.run`` calls ``compare`` as its ``server`` step, on the site it has just built.
 """
@@ -69,6 +70,42 @@ http {{
     include {tmp}/site.conf;
 }}
 """
+
+
+_HZ = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100
+
+
+def busy_seconds() -> float | None:
+    """CPU time spent by the whole machine so far (all processes, all cores)."""
+    try:
+        with open("/proc/stat", encoding="ascii") as handle:
+            fields = [int(x) for x in handle.readline().split()[1:9]]
+    except (OSError, ValueError):
+        return None
+    user, nice, system, _idle, _iowait, irq, softirq, steal = fields
+    return (user + nice + system + irq + softirq + steal) / _HZ
+
+
+def tree_cpu_seconds(root: int) -> float | None:
+    """User + system CPU time of a process and its children (nginx's workers), from /proc."""
+    total, found = 0.0, False
+    try:
+        entries = os.listdir("/proc")
+    except OSError:
+        return None
+    for name in entries:
+        if not name.isdigit():
+            continue
+        try:
+            with open(f"/proc/{name}/stat", "rb") as handle:
+                text = handle.read()
+        except OSError:
+            continue
+        fields = text[text.rfind(b")") + 2 :].split()
+        if int(name) == root or int(fields[1]) == root:
+            total += (int(fields[11]) + int(fields[12])) / _HZ
+            found = True
+    return total if found else None
 
 
 def free_port() -> int:
@@ -245,14 +282,16 @@ def _load_process(
     """One process's share of the clients; returns its latencies and counts."""
 
     async def run() -> dict[str, Any]:
-        tally: dict[str, Any] = {"latencies": [], "errors": 0, "timeouts": 0}
+        tally: dict[str, Any] = {"latencies": [], "errors": 0, "timeouts": 0, "cpu_s": 0.0}
         loop = asyncio.get_running_loop()
         # Every process starts at the same wall-clock moment, after all have been forked.
         await asyncio.sleep(max(0.0, start_at - time.time()))
         stop_at = loop.time() + seconds
         tasks = [_client(port, paths, expected, n, keep_alive, stop_at, tally) for n in clients]
+        began = time.process_time()
         async with asyncio.timeout(seconds + TIMEOUT + 5):  # bounded, whatever the server does
             await asyncio.gather(*tasks)
+        tally["cpu_s"] = time.process_time() - began
         return tally
 
     return asyncio.run(run())
@@ -272,16 +311,28 @@ def load(
     keep_alive: bool,
     seconds: float = SECONDS,
     clients: int = CLIENTS,
+    server_pid: int | None = None,
 ) -> dict[str, Any]:
     """``clients`` concurrent clients for ``seconds``: requests per second and latencies."""
     processes = max(1, min(os.cpu_count() or 1, 4, clients))
     shares = [range(n, clients, processes) for n in range(processes)]
     start_at = time.time() + 0.2  # time to fork the client processes
     context = multiprocessing.get_context("fork")
+    busy = busy_seconds()
+    server_before = tree_cpu_seconds(server_pid) if server_pid else None
     with context.Pool(processes) as pool:
         arguments = [(port, paths, expected, s, keep_alive, seconds, start_at) for s in shares]
         parts = pool.starmap(_load_process, arguments)
+    busy_after = busy_seconds()
+    server_after = tree_cpu_seconds(server_pid) if server_pid else None
     latencies = [value for part in parts for value in part["latencies"]]
+    clients_cpu = sum(part["cpu_s"] for part in parts)
+    server_cpu = others = None
+    if server_before is not None and server_after is not None:
+        server_cpu = server_after - server_before
+        if busy is not None and busy_after is not None:
+            # The rest of the machine meanwhile: other jobs take cores from both sides.
+            others = max(0.0, busy_after - busy - server_cpu - clients_cpu)
 
     def ms(value: float | None) -> float | None:
         return None if value is None else round(1000 * value, 1)
@@ -296,6 +347,9 @@ def load(
         "p50_ms": ms(_percentile(latencies, 0.50)),
         "p99_ms": ms(_percentile(latencies, 0.99)),
         "max_ms": ms(max(latencies, default=None)),
+        "server_cpu_s": None if server_cpu is None else round(server_cpu, 1),
+        "clients_cpu_s": round(clients_cpu, 1),
+        "others_cpu_s": None if others is None else round(others, 1),
     }
 
 
@@ -331,7 +385,9 @@ def compare(site: Path, seconds: float = SECONDS, clients: int = CLIENTS) -> dic
                     different = sorted(p for p in paths if statuses[p] != expected[p])
                     raise RuntimeError(f"the servers answer differently: {different[:5]}")
                 result["servers"][name] = {
-                    mode: load(port, paths, answers, mode == "keep-alive", seconds, clients)
+                    mode: load(
+                        port, paths, answers, mode == "keep-alive", seconds, clients, process.pid
+                    )
                     for mode in MODES
                 }
             finally:
@@ -349,14 +405,16 @@ def compare(site: Path, seconds: float = SECONDS, clients: int = CLIENTS) -> dic
 def table(result: dict[str, Any]) -> str:
     """A Markdown table of one comparison."""
     rows = [
-        "| server | connections | requests/s | p50 ms | p99 ms | max ms | errors | timeouts |",
-        "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |",
+        "| server | connections | requests/s | p50 ms | p99 ms | max ms | errors | timeouts "
+        "| CPU s: server / clients / others |",
+        "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |",
     ]
     for name, modes in result["servers"].items():
         for mode, run in modes.items():
             rows.append(
                 f"| {name} | {mode} | {run['rps']:,} | {run['p50_ms']} | {run['p99_ms']} "
-                f"| {run['max_ms']} | {run['errors']} | {run['timeouts']} |"
+                f"| {run['max_ms']} | {run['errors']} | {run['timeouts']} "
+                f"| {run['server_cpu_s']} / {run['clients_cpu_s']} / {run['others_cpu_s']} |"
             )
     for mode, ratio in result["ratios"].items():
         rows.append(
