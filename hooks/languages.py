@@ -9,7 +9,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from gialai import languages
+from gialai import routes
 from gialai.session import current_language, session_for
 
 
@@ -26,33 +26,32 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: Naviga
     key = page.file.src_uri.split("/", 1)[-1].removesuffix(".md")
     kind = data["kind"]
     if kind == "article":
-        pairs = languages.article_alternates(catalog, key)
+        pairs = routes.article_alternates(catalog, key)
     elif kind in ("category", "archive", "tags") and data.get("page", 1) == 1:
-        pairs = languages.listing_alternates(settings, path)
+        pairs = routes.listing_alternates(settings, path)
     elif kind in ("home", "page"):
-        pairs = languages.page_alternates(catalog, key, path)
+        pairs = routes.page_alternates(catalog, key, path)
     else:
         pairs = []
     data["alternates"] = [
-        {"lang": code, "href": languages.absolute(settings, target)} for code, target in pairs
+        {"lang": routes.hreflang(settings, code), "href": routes.absolute(settings, target)}
+        for code, target in pairs
     ]
     data["switch"] = [
         {"lang": code, "name": name, "url": target}
-        for code, name, target in languages.switch_targets(
+        for code, name, target in routes.switch_targets(
             catalog, kind, key, path, data.get("page", 1)
         )
     ]
     data["ui_lang"] = lang
     data["doc_lang"] = data.get("content_lang", lang) if data.get("fallback") else lang
     source_path = f"{key}/"
-    data["canonical"] = languages.absolute(
+    data["canonical"] = routes.absolute(
         settings, source_path if data.get("fallback") else page.file.url.lstrip("./")
     )
     if page.file.url in ("./", ""):
-        data["canonical"] = languages.absolute(settings, "")
-    data["og"] = languages.open_graph(
-        session.strings, lang, data, page.title or config.site_name, settings, pairs
-    )
+        data["canonical"] = routes.absolute(settings, "")
+    data["og"] = routes.open_graph(lang, data, page.title or config.site_name, settings, pairs)
     return context
 
 
@@ -60,7 +59,7 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     lang = current_language(config)
     # A fallback page shows Vietnamese text: say so, whatever language folder it is in.
     if page.file.src_uri.split("/", 1)[0] != lang and page.is_page:
-        return languages.set_document_language(output, page.file.src_uri.split("/", 1)[0])
+        return routes.set_document_language(output, page.file.src_uri.split("/", 1)[0])
     return output
 
 

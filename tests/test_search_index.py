@@ -13,6 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from gialai import pagefind_index
+from gialai.languages import Language, SearchTraits
 from gialai.search import (
     VI_END,
     VI_LETTERS,
@@ -24,6 +25,8 @@ from gialai.search import (
 )
 
 END = chr(VI_END)
+# A language that searches as Vietnamese does (the table's trait, not its code).
+VI = Language("vi", "Tiếng Việt", default=True, search=SearchTraits("vietnamese"))
 COMBINING = re.compile(r"[\u0300-\u036f]")
 
 # Letters of Vietnamese with every mark, and some text around them.
@@ -124,7 +127,7 @@ def _chunks(bundle: Path) -> tuple[list[list], dict[str, list[str]]]:
 
 def test_all_spellings_of_a_syllable_are_in_the_chunk_a_query_loads(tmp_path, monkeypatch):
     monkeypatch.setattr(pagefind_index, "TARGET_BYTES", 300)  # many small chunks
-    bundle = build_language_index("vi", "", _records(60), tmp_path)
+    bundle = build_language_index(VI, _records(60), tmp_path)
     ranges, keys = _chunks(bundle)
     assert len(ranges) > 5
     on_disk = {path.stem for path in (bundle / "index").iterdir()}
@@ -145,19 +148,19 @@ def test_all_spellings_of_a_syllable_are_in_the_chunk_a_query_loads(tmp_path, mo
 
 
 def test_the_entry_names_the_new_chunk_list(tmp_path):
-    bundle = build_language_index("vi", "", _records(5), tmp_path)
+    bundle = build_language_index(VI, _records(5), tmp_path)
     entry = json.loads((bundle / "pagefind-entry.json").read_text(encoding="utf-8"))
     metas = list(bundle.glob("*.pf_meta"))
     assert [path.name for path in metas] == [f"pagefind.{entry['languages']['vi']['hash']}.pf_meta"]
     # Built twice from the same text: the same files, so browsers keep what they cached.
-    again = build_language_index("vi", "", _records(5), tmp_path / "again")
+    again = build_language_index(VI, _records(5), tmp_path / "again")
     assert sorted(p.name for p in (again / "index").iterdir()) == sorted(
         p.name for p in (bundle / "index").iterdir()
     )
 
 
 def test_an_index_in_an_unknown_layout_stops_the_build(tmp_path):
-    bundle = build_language_index("vi", "", _records(5), tmp_path)
+    bundle = build_language_index(VI, _records(5), tmp_path)
     chunk = next((bundle / "index").iterdir())
     chunk.write_bytes(gzip.compress(b"pagefind_dcd" + b"\xff\x00"))
     with pytest.raises(pagefind_index.IndexFormatError, match=chunk.name):
@@ -178,7 +181,7 @@ def test_a_changed_pagefind_format_is_reported_plainly(tmp_path, monkeypatch):
 
     monkeypatch.setattr(pagefind_index, "read", refuse)
     with pytest.raises(RuntimeError) as caught:
-        build_language_index("vi", "", _records(3), tmp_path)
+        build_language_index(VI, _records(3), tmp_path)
     message = str(caught.value)
     assert message.startswith("the search index of 'vi' could not be built: pagefind.vi_")
     assert "keep the version pinned in requirements.lock" in message
@@ -188,7 +191,7 @@ def test_words_with_marks_pagefind_folds_are_kept(tmp_path):
     """Marks past VI_LETTERS and other scripts' marks stay marks; Pagefind groups them."""
     long_word = "a" * VI_LETTERS + "ệ"
     record = Record("dai/", "Dài", f"{long_word} Müller façade đắk", "Tin tức", "1 tháng 1")
-    bundle = build_language_index("vi", "", [record], tmp_path)
+    bundle = build_language_index(VI, [record], tmp_path)
     ranges, _ = _chunks(bundle)
     chunk = pagefind_index.read(bundle / "index" / f"{ranges[0][2]}.pf_index")[0]
     variants = {variant[0] for word in chunk for variant in word[2]}

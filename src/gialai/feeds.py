@@ -6,7 +6,7 @@ import datetime as dt
 from dataclasses import dataclass
 from xml.sax.saxutils import escape, quoteattr
 
-from . import languages
+from . import routes
 from .articles import Article
 from .catalog import Catalog, Entry
 from .settings import Category
@@ -65,8 +65,8 @@ def feed_for_category(feeds: list[Feed], category: Category | None) -> list[Feed
 def render_feed(catalog: Catalog, feed: Feed) -> str:
     """Atom 1.0 text of a feed, with absolute addresses from site_url."""
     settings = catalog.settings
-    url = languages.absolute(settings, feed.page_path)
-    self_url = languages.absolute(settings, feed.path)
+    url = routes.absolute(settings, feed.page_path)
+    self_url = routes.absolute(settings, feed.path)
     updated = max((e.source.date for e in feed.entries if e.source.date), default=None)
     parts = [
         '<?xml version="1.0" encoding="utf-8"?>\n',
@@ -79,7 +79,7 @@ def render_feed(catalog: Catalog, feed: Feed) -> str:
     ]
     for entry in feed.entries:
         article = entry.article
-        link = languages.absolute(settings, f"{settings.language(feed.lang).prefix}{entry.key}/")
+        link = routes.absolute(settings, f"{settings.language(feed.lang).prefix}{entry.key}/")
         category = settings.category(entry.source.category)
         parts += [
             "  <entry>\n",

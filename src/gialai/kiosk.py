@@ -7,6 +7,7 @@ import re
 from typing import Any
 from urllib.parse import urlsplit
 
+from .languages import DIGITS
 from .qr import qr_svg
 from .settings import Settings
 from .strings import Strings
@@ -64,4 +65,5 @@ def kiosk_context(settings: Settings, strings: Strings) -> dict[str, Any]:
             )
         },
         "idle_text": strings.values["kiosk_idle_text"],
+        "digits": DIGITS[strings.language.digits],
     }

@@ -1,98 +1,179 @@
-"""Which languages a page truly exists in: hreflang alternates, sitemap, fallback pages."""
+"""The language table: everything that differs between the site's languages, as data.
+
+A language's code, name and place in the menu come from the i18n plugin's entry in
+``mkdocs.yml``; how the site treats it (BCP 47 tag, script, digits, date pattern, sharing
+locale, interface-text fallback, how search writes its words) comes from the ``language:``
+block of ``locales/<code>.yml``. Code asks a language for a trait; it never asks which
+language it is.
+"""
 
 from __future__ import annotations
 
-import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
 
-from .catalog import Catalog
-from .settings import Settings
+import yaml
 
-_HTML_LANG = re.compile(r'<html lang="[^"]*"')
+from .problems import ContentError, Problem
 
-
-def absolute(settings: Settings, path: str) -> str:
-    """Public address of a site path: 'en/du-lich/' -> 'https://…/en/du-lich/'."""
-    return settings.site_url.rstrip("/") + "/" + path.lstrip("/")
-
-
-def article_alternates(catalog: Catalog, key: str) -> list[tuple[str, str]]:
-    """(hreflang, path) for each language the article is written in, plus x-default."""
-    settings = catalog.settings
-    pairs = [
-        (code, f"{settings.language(code).prefix}{key}/")
-        for code in catalog.translated_languages(key)
-    ]
-    return _with_default(settings, pairs, f"{key}/")
-
-
-def page_alternates(catalog: Catalog, key: str, path: str) -> list[tuple[str, str]]:
-    """Alternates of a plain page (home, about): the languages that have their own file."""
-    settings = catalog.settings
-    default = settings.default_language.code
-    pairs = []
-    for lang in settings.languages:
-        pages = catalog.pages.get(lang.code, {})
-        if key in pages or lang.code == default and key in catalog.pages.get(default, {}):
-            pairs.append((lang.code, f"{lang.prefix}{path}"))
-    return _with_default(settings, pairs, path)
+# Digits of the writing systems the province publishes in (CLDR numbering system names).
+DIGITS = {
+    "latn": "0123456789",
+    "khmr": "០១២៣៤៥៦៧៨៩",
+    "laoo": "໐໑໒໓໔໕໖໗໘໙",
+    "thai": "๐๑๒๓๔๕๖๗๘๙",
+    "mymr": "၀၁၂၃၄၅၆၇၈၉",
+}
+# How search writes a language's words into its index (src/gialai/search.py):
+# plain: as written; vietnamese: each tone mark kept apart from its letter, so a query
+# without marks finds every spelling; khmer: words split with the site's own vocabulary,
+# vowel signs kept.
+SEARCH_TEXTS = ("plain", "vietnamese", "khmer")
+DEFAULT_CHUNK_SIZE = 5000
+LANGUAGE_KEY = "language"
 
 
-def listing_alternates(settings: Settings, path: str) -> list[tuple[str, str]]:
-    """Listings that exist in every language (categories, archive, tag index)."""
-    pairs = [(lang.code, f"{lang.prefix}{path}") for lang in settings.languages]
-    return _with_default(settings, pairs, path)
+@dataclass(frozen=True)
+class SearchTraits:
+    """How search treats a language."""
+
+    text: str = "plain"
+    chunk_size: int = DEFAULT_CHUNK_SIZE
 
 
-def _with_default(
-    settings: Settings, pairs: list[tuple[str, str]], default_path: str
-) -> list[tuple[str, str]]:
-    if len(pairs) < 2:
-        return pairs
-    return pairs + [("x-default", f"{settings.default_language.prefix}{default_path}")]
+@dataclass(frozen=True)
+class Language:
+    """One language of the site, with every trait the site's behaviour depends on."""
+
+    code: str  # folder and address segment: content/km/, /km/
+    name: str  # in its own script, for menus: ខ្មែរ
+    default: bool = False
+    tag: str = ""  # BCP 47, for lang and hreflang: km, zh-Hans, jra
+    script: str = "Latn"  # ISO 15924
+    digits: str = "latn"
+    date_format: str = "d MMMM y"
+    og_locale: str = ""
+    fallback: tuple[str, ...] = ()  # where missing interface text comes from, in order
+    search: SearchTraits = field(default_factory=SearchTraits)
+
+    @property
+    def prefix(self) -> str:
+        """URL prefix of the language: '' for the default language, 'en/' for English."""
+        return "" if self.default else f"{self.code}/"
+
+    @property
+    def lang(self) -> str:
+        """The value of lang and hreflang attributes."""
+        return self.tag or self.code
+
+    @property
+    def digit_table(self) -> dict[int, int]:
+        """A str.translate table from 0–9 to the language's digits."""
+        return str.maketrans("0123456789", DIGITS[self.digits])
 
 
-def switch_targets(
-    catalog: Catalog, kind: str, key: str, path: str, page: int = 1
-) -> list[tuple[str, str, str]]:
-    """(language, name, site path) for the language switcher: the same page in each language.
+def read_language_block(path: Path, rel: str, problems: list[Problem]) -> dict[str, Any]:
+    """The ``language:`` block of a locales file ({} when the file cannot be read)."""
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    except (OSError, UnicodeDecodeError, yaml.YAMLError):
+        return {}  # the strings loader reports the file itself
+    block = data.get(LANGUAGE_KEY) if isinstance(data, dict) else None
+    if block is None:
+        problems.append(
+            Problem(
+                rel,
+                0,
+                LANGUAGE_KEY,
+                "missing; copy the language: block of the default language's file and "
+                "change what differs, like tag: km, script: Khmr, digits: khmr.",
+            )
+        )
+        return {}
+    if not isinstance(block, dict):
+        problems.append(
+            Problem(
+                rel, 0, LANGUAGE_KEY, "must be a block of fields, like tag: km on its own line."
+            )
+        )
+        return {}
+    return block
 
-    An article leads to its translation, or to the Vietnamese text with a notice; a listing
-    to the same listing; a tag page (tags differ per language) to the other home page.
+
+def _traits(block: Mapping[str, Any], rel: str, codes: Iterable[str], problems: list) -> dict:
+    """Checked traits of one language from its block."""
+
+    def wrong(name: str, message: str) -> None:
+        problems.append(Problem(rel, 0, f"{LANGUAGE_KEY}.{name}", message))
+
+    traits: dict[str, Any] = {}
+    for name in ("tag", "script", "date_format", "og_locale"):
+        value = block.get(name)
+        if value is not None and not isinstance(value, str):
+            wrong(name, f"must be text, like {_EXAMPLES[name]}.")
+        elif value:
+            traits[name] = value
+    digits = block.get("digits", "latn")
+    if digits not in DIGITS:
+        wrong("digits", f"'{digits}' is not a digit style; use one of {', '.join(DIGITS)}.")
+    else:
+        traits["digits"] = digits
+    fallback = block.get("fallback", [])
+    if isinstance(fallback, str):
+        fallback = [fallback]
+    known = set(codes)
+    if not isinstance(fallback, list) or any(code not in known for code in fallback):
+        wrong(
+            "fallback",
+            f"must list languages of the site ({', '.join(sorted(known))}), like fallback: [vi].",
+        )
+    else:
+        traits["fallback"] = tuple(fallback)
+    search = block.get("search") or {}
+    text = search.get("text", "plain") if isinstance(search, dict) else None
+    chunk = search.get("chunk_size", DEFAULT_CHUNK_SIZE) if isinstance(search, dict) else None
+    if text not in SEARCH_TEXTS:
+        wrong("search.text", f"'{text}' is not known; use one of {', '.join(SEARCH_TEXTS)}.")
+    elif not isinstance(chunk, int) or isinstance(chunk, bool) or chunk < 1:
+        wrong("search.chunk_size", "must be a whole number above 0, like chunk_size: 5000.")
+    else:
+        traits["search"] = SearchTraits(text, chunk)
+    return traits
+
+
+_EXAMPLES = {
+    "tag": "tag: km",
+    "script": "script: Khmr",
+    "date_format": 'date_format: "d MMMM y"',
+    "og_locale": "og_locale: km_KH",
+}
+
+
+def load_languages(
+    entries: Iterable[Mapping[str, Any]], strings_dir: Path, rel_of=str
+) -> tuple[Language, ...]:
+    """The language table from the i18n plugin's entries and each locales file's block.
+
+    ``entries`` are the plugin's ``languages`` items (locale, name, default, build);
+    ``rel_of`` turns a path into the form shown to people.
     """
-    settings = catalog.settings
-    targets = []
-    for lang in settings.languages:
-        if kind == "article" and catalog.entry(lang.code, key) is not None:
-            target = f"{lang.prefix}{key}/"
-        elif kind in ("category", "archive", "tags") and page == 1 or kind in ("home", "page"):
-            target = f"{lang.prefix}{path}"
-        else:
-            target = lang.prefix
-        targets.append((lang.code, lang.name, target))
-    return targets
-
-
-def set_document_language(html: str, lang: str) -> str:
-    """Set ``<html lang>``: a fallback page under /km/ is Vietnamese text, so lang="vi"."""
-    return _HTML_LANG.sub(f'<html lang="{lang}"', html, count=1)
-
-
-def open_graph(
-    strings: dict, lang: str, data: dict, title: str, settings: Settings, pairs: list
-) -> dict:
-    """Open Graph and Twitter card fields of a page."""
-    image = data.get("image")
-    alternate = [
-        strings[code].values["og_locale"]
-        for code, _path in pairs
-        if code not in ("x-default", lang) and code in strings
-    ]
-    return {
-        "type": "article" if data.get("kind") == "article" else "website",
-        "title": data.get("title") or title,
-        "description": data.get("summary") or "",
-        "locale": strings[data.get("doc_lang", lang)].values["og_locale"],
-        "alternate_locales": alternate,
-        "image": absolute(settings, image) if image else "",
-        "image_alt": data.get("image_alt", ""),
-    }
+    built = [entry for entry in entries if entry.get("build", True)]
+    codes = [str(entry["locale"]) for entry in built]
+    problems: list[Problem] = []
+    languages = []
+    for entry in built:
+        code = str(entry["locale"])
+        path = strings_dir / f"{code}.yml"
+        rel = rel_of(path)
+        block = read_language_block(path, rel, problems) if path.is_file() else {}
+        traits = _traits(block, rel, [c for c in codes if c != code], problems)
+        languages.append(
+            Language(
+                code=code, name=str(entry["name"]), default=bool(entry.get("default")), **traits
+            )
+        )
+    if problems:
+        raise ContentError(problems)
+    return tuple(languages)

@@ -47,7 +47,7 @@ def skip_file_alternates(config: Any) -> None:
 
     For every page and language static-i18n looks for the same page in the other
     languages (a third of a one-language build at 1,000 articles). The language menu,
-    hreflang links and sitemap come from the catalog instead (gialai.languages).
+    hreflang links and sitemap come from the catalog instead (gialai.routes).
     """
     plugin = config.plugins.get("i18n")
     if plugin is not None:

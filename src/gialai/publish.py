@@ -87,7 +87,7 @@ def write_search_indexes(session: Any, site: Path) -> None:
         records = records_for(
             session.catalog, language.code, names, session.strings[language.code].date
         )
-        jobs.append((language.code, language.prefix, records))
+        jobs.append((language, records))
     build_indexes(jobs, site, session.cache_dir)
 
 

@@ -721,7 +721,7 @@ def read_redirects(catalog: Catalog, problems: list[Problem]) -> dict[str, str]:
 
 def redirect_pages(catalog: Catalog, lang: str, strings: Strings) -> list[tuple[str, str]]:
     """(file in the site, HTML) of the page at every old address, for readers of ``lang``."""
-    from .languages import absolute
+    from .routes import absolute
 
     settings = catalog.settings
     prefix = settings.language(lang).prefix

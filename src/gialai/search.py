@@ -35,20 +35,20 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .catalog import Catalog, Entry
+from .languages import Language, SearchTraits
 from .pagefind_index import IndexFormatError, regroup
 from .text import KHMER_RANGE
 
 BUNDLE = "pagefind"
 VOCABULARY = "search-vocab"
 WORD_JOINER = "\u2060"
-# Pagefind's target size of an index chunk (PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE), per
-# language. Pagefind 1.5.2 sizes chunks without counting spellings it folded together
-# (upstream issue #1211); Khmer marks are stand-in letters now, so its sizes are right for
-# Khmer, and at 1,000 articles the heaviest Khmer first query measured within 2 KB for
-# targets from 100 to 5000 (fewer, larger chunks; a shorter chunk list). Vietnamese chunks
-# are packed afresh (pagefind_index.regroup), whatever Pagefind chose.
-CHUNK_SIZE = {"km": 100}
-DEFAULT_CHUNK_SIZE = 5000
+# Pagefind's target size of an index chunk (PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE) is a trait
+# of each language (search.chunk_size in locales/<code>.yml). Pagefind 1.5.2 sizes chunks
+# without counting spellings it folded together (upstream issue #1211); Khmer marks are
+# stand-in letters, so its sizes are right for Khmer, and at 1,000 articles the heaviest
+# Khmer first query measured within 2 KB for targets from 100 to 5000 (fewer, larger
+# chunks; a shorter chunk list). Vietnamese chunks are packed afresh
+# (pagefind_index.regroup), whatever Pagefind chose.
 
 _FENCE = re.compile(r"^(```|~~~).*?^\1[ \t]*$", re.MULTILINE | re.DOTALL)
 _IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
@@ -273,11 +273,11 @@ def _record(entry: Entry, category_names: dict[str, str], format_date) -> Record
     )
 
 
-def encoder_for(lang: str, segmenter: KhmerSegmenter | None):
+def encoder_for(traits: SearchTraits, segmenter: KhmerSegmenter | None):
     """How a language's text is prepared for Pagefind."""
-    if lang == "vi":
+    if traits.text == "vietnamese":
         return encode_vietnamese
-    if lang == "km" and segmenter is not None:
+    if traits.text == "khmer" and segmenter is not None:
         return segmenter.encode
     return lambda text: unicodedata.normalize("NFC", text)
 
@@ -311,18 +311,18 @@ def write_vocabulary(folder: Path, words: set[str]) -> int:
 
 
 def build_language_index(
-    lang: str,
-    prefix: str,
+    language: Language,
     records: list[Record],
     site_dir: Path,
     cache_dir: Path | None = None,
 ) -> Path:
     """Write the Pagefind bundle of one language (and Khmer's vocabulary) into the site."""
+    lang, prefix, traits = language.code, language.prefix, language.search
     segmenter = None
-    if lang == "km":
+    if traits.text == "khmer":
         cache = cache_dir / "khmer-words.json" if cache_dir is not None else None
         segmenter = KhmerSegmenter(cache)
-    encode = encoder_for(lang, segmenter)
+    encode = encoder_for(traits, segmenter)
     bundle = site_dir / prefix / BUNDLE
     if bundle.exists():
         shutil.rmtree(bundle)
@@ -333,9 +333,9 @@ def build_language_index(
         for record in records:
             page = root / record.path / "index.html"
             page.parent.mkdir(parents=True, exist_ok=True)
-            page.write_text(_html_document(lang, record, encode), encoding="utf-8")
+            page.write_text(_html_document(language.lang, record, encode), encoding="utf-8")
         env = dict(os.environ)
-        env["PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE"] = str(CHUNK_SIZE.get(lang, DEFAULT_CHUNK_SIZE))
+        env["PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE"] = str(traits.chunk_size)
         completed = subprocess.run(
             [
                 sys.executable,
@@ -346,7 +346,7 @@ def build_language_index(
                 "--output-path",
                 str(bundle),
                 "--force-language",
-                lang,
+                language.lang,
                 "--silent",
             ],
             env=env,
@@ -359,7 +359,7 @@ def build_language_index(
                 f"{(completed.stderr or completed.stdout).strip()}"
             )
     _drop_unused(bundle)
-    if lang == "vi":
+    if traits.text == "vietnamese":
         try:
             regroup(bundle, lang, vietnamese_syllable)
         except IndexFormatError as error:
@@ -390,13 +390,13 @@ def _drop_unused(bundle: Path) -> None:
 
 
 def build_indexes(
-    jobs: list[tuple[str, str, list[Record]]], site_dir: Path, cache_dir: Path | None = None
+    jobs: list[tuple[Language, list[Record]]], site_dir: Path, cache_dir: Path | None = None
 ) -> None:
     """Build several languages' bundles at once (Pagefind runs as its own process)."""
     with ThreadPoolExecutor(max_workers=max(1, len(jobs))) as pool:
         futures = [
-            pool.submit(build_language_index, lang, prefix, records, site_dir, cache_dir)
-            for lang, prefix, records in jobs
+            pool.submit(build_language_index, language, records, site_dir, cache_dir)
+            for language, records in jobs
         ]
         for future in futures:
             future.result()

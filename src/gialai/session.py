@@ -126,7 +126,7 @@ def current_language(config: Any) -> str:
     plugin = config.plugins.get("i18n")
     if plugin is not None and plugin.current_language:
         return plugin.current_language
-    return config.theme.get("language") or "vi"
+    return session_for(config).settings.default_language.code
 
 
 def finished_language(config: Any) -> str:

@@ -11,6 +11,7 @@ from typing import Any
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 
+from .languages import Language, load_languages
 from .problems import ContentError, Problem
 
 
@@ -39,20 +40,6 @@ class _GialaiSettings(Config):
     search = c.SubConfig(_SearchSettings)
     edition = c.Choice(["web", "kiosk"], default="web")
     embed_hosts = c.ListOfItems(c.Type(str), default=[])
-
-
-@dataclass(frozen=True)
-class Language:
-    """A language of the site, as configured for the i18n plugin."""
-
-    code: str
-    name: str
-    default: bool = False
-
-    @property
-    def prefix(self) -> str:
-        """URL prefix of the language: '' for the default language, 'en/' for English."""
-        return "" if self.default else f"{self.code}/"
 
 
 @dataclass(frozen=True)
@@ -140,17 +127,6 @@ class Settings:
         return self.site_names.get(lang) or self.site_name
 
 
-def _i18n_languages(plugin_config: Mapping[str, Any]) -> tuple[Language, ...]:
-    languages = []
-    for entry in plugin_config.get("languages", []):
-        if not entry.get("build", True):
-            continue
-        languages.append(
-            Language(code=entry["locale"], name=entry["name"], default=bool(entry.get("default")))
-        )
-    return tuple(languages)
-
-
 def settings_from_mkdocs(config: Any) -> Settings:
     """Read settings from a loaded MkDocs config; configuration mistakes are reported plainly."""
     # Absolute, so that paths inside the project are shown relative to it quickly.
@@ -184,18 +160,21 @@ def settings_from_mkdocs(config: Any) -> Settings:
     i18n = config.plugins.get("i18n")
     if i18n is None:
         problems.append(Problem(where, 0, "plugins", "the i18n plugin is not configured."))
-        languages: tuple[Language, ...] = ()
-    else:
-        languages = _i18n_languages(i18n.config)
     if problems:
         raise ContentError(problems)
+    project_dir = config_file.parent
+    languages = load_languages(
+        i18n.config.get("languages", []),
+        project_dir / typed.strings_dir,
+        lambda path: _relative(path, project_dir),
+    )
     site_names = {}
     if i18n is not None:
         for entry in i18n.config.get("languages", []):
             if entry.get("site_name"):
                 site_names[entry["locale"]] = entry["site_name"]
     return Settings(
-        project_dir=config_file.parent,
+        project_dir=project_dir,
         content_dir=Path(config.docs_dir),
         languages=languages,
         categories=tuple(categories),
@@ -216,6 +195,13 @@ def settings_from_mkdocs(config: Any) -> Settings:
         site_names=site_names,
         embed_hosts=tuple(host.lower() for host in typed.embed_hosts),
     )
+
+
+def _relative(path: Path, folder: Path) -> str:
+    try:
+        return path.relative_to(folder).as_posix()
+    except ValueError:
+        return path.as_posix()
 
 
 def load_settings(config_file: Path | str = "mkdocs.yml") -> Settings:

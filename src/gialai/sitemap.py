@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from xml.sax.saxutils import escape, quoteattr
 
-from . import languages
+from . import routes
 from .catalog import Catalog
 from .listings import Listing
 
@@ -28,7 +28,7 @@ def sitemap_entries(
             path = "" if key == "index" else f"{key}/"
             if key.endswith("/index"):
                 path = key.removesuffix("index")
-            alternates = languages.page_alternates(catalog, key, path)
+            alternates = routes.page_alternates(catalog, key, path)
             rows.append((f"{lang.prefix}{path}", "", alternates))
         for entry in catalog.listed(lang.code):
             date = entry.source.date.isoformat() if entry.source.date else ""
@@ -36,13 +36,13 @@ def sitemap_entries(
                 (
                     f"{lang.prefix}{entry.key}/",
                     date,
-                    languages.article_alternates(catalog, entry.key),
+                    routes.article_alternates(catalog, entry.key),
                 )
             )
         for listing in listings.get(lang.code, []):
             alternates = []
             if listing.kind in ("category", "archive", "tags") and listing.page == 1:
-                alternates = languages.listing_alternates(settings, listing.path)
+                alternates = routes.listing_alternates(settings, listing.path)
             rows.append((f"{lang.prefix}{listing.path}", "", alternates))
     return rows
 
@@ -52,11 +52,11 @@ def render_sitemap(catalog: Catalog, listings: dict[str, list[Listing]]) -> str:
     settings = catalog.settings
     parts = [_HEAD]
     for path, lastmod, alternates in sitemap_entries(catalog, listings):
-        parts.append(f"  <url>\n    <loc>{escape(languages.absolute(settings, path))}</loc>\n")
+        parts.append(f"  <url>\n    <loc>{escape(routes.absolute(settings, path))}</loc>\n")
         if lastmod:
             parts.append(f"    <lastmod>{lastmod}</lastmod>\n")
         for code, target in alternates:
-            href = quoteattr(languages.absolute(settings, target))
+            href = quoteattr(routes.absolute(settings, target))
             parts.append(f'    <xhtml:link rel="alternate" hreflang="{code}" href={href}/>\n')
         parts.append("  </url>\n")
     parts.append("</urlset>\n")

@@ -1,4 +1,4 @@
-"""Interface text of the site per language, kept in ``overrides/strings/<lang>.yml``."""
+"""Interface text of the site per language, kept in ``locales/<code>.yml``."""
 
 from __future__ import annotations
 
@@ -8,27 +8,21 @@ import re
 import yaml
 from babel.dates import format_date
 
+from .languages import LANGUAGE_KEY, Language
 from .problems import ContentError, Problem
 from .settings import Settings
 
-# Digits of the writing systems the province publishes in (CLDR numbering system names).
-_DIGITS = {
-    "latn": str.maketrans("", ""),
-    "khmr": str.maketrans("0123456789", "០១២៣៤៥៦៧៨៩"),
-    "laoo": str.maketrans("0123456789", "໐໑໒໓໔໕໖໗໘໙"),
-    "thai": str.maketrans("0123456789", "๐๑๒๓๔๕๖๗๘๙"),
-    "mymr": str.maketrans("0123456789", "၀၁၂၃၄၅၆၇၈၉"),
-}
 _FIELD = re.compile(r"\{(\w+)\}")
 
 
 class Strings:
     """The interface text of one language, with its date and number formats."""
 
-    def __init__(self, lang: str, values: dict[str, str]) -> None:
-        self.lang = lang
+    def __init__(self, language: Language, values: dict[str, str]) -> None:
+        self.language = language
+        self.lang = language.code
         self.values = values
-        self._digits = _DIGITS.get(values.get("digits", "latn"), _DIGITS["latn"])
+        self._digits = language.digit_table
 
     def __call__(self, key: str, **fields: object) -> str:
         """The text for ``key`` with its {fields} filled in."""
@@ -38,14 +32,14 @@ class Strings:
         return text
 
     def number(self, value: object) -> str:
-        """Numbers written in the language's digits (Khmer digits for km)."""
+        """Numbers written in the language's digits."""
         if isinstance(value, int):
             return str(value).translate(self._digits)
         return str(value)
 
     def date(self, value: dt.date) -> str:
         """A date as readers of the language write it, month names from Babel."""
-        text = format_date(value, self.values["date_format"], locale=self.lang)
+        text = format_date(value, self.language.date_format, locale=self.lang)
         return text.translate(self._digits)
 
 
@@ -74,7 +68,7 @@ def load_strings(settings: Settings) -> dict[str, Strings]:
         except (yaml.YAMLError, UnicodeDecodeError) as error:
             problems.append(Problem(rel, 0, "", f"is not valid YAML text ({error})."))
             continue
-        loaded[code] = {str(k): str(v) for k, v in data.items()}
+        loaded[code] = {str(k): str(v) for k, v in data.items() if k != LANGUAGE_KEY}
     if default in loaded:
         for code, values in loaded.items():
             problems += _compare(
@@ -85,7 +79,7 @@ def load_strings(settings: Settings) -> dict[str, Strings]:
             )
     if problems:
         raise ContentError(problems)
-    return {code: Strings(code, values) for code, values in loaded.items()}
+    return {code: Strings(settings.language(code), values) for code, values in loaded.items()}
 
 
 def _compare(values: dict[str, str], original: dict[str, str], rel: str, source: str) -> list:
@@ -105,13 +99,4 @@ def _compare(values: dict[str, str], original: dict[str, str], rel: str, source:
                     f"{source}; translate only the words around them.",
                 )
             )
-    if values.get("digits", "latn") not in _DIGITS:
-        problems.append(
-            Problem(
-                rel,
-                0,
-                "digits",
-                f"'{values.get('digits')}' is not a digit style; use one of {', '.join(_DIGITS)}.",
-            )
-        )
     return problems

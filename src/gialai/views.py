@@ -11,6 +11,7 @@ from markupsafe import Markup
 
 from .catalog import DRAFT, SCHEDULED, Catalog, Entry
 from .images import ImageCache, render_picture
+from .languages import DIGITS
 from .listings import SEARCH_PATH, TAGS_PATH, Listing, related, tag_slug
 from .qr import qr_svg
 from .strings import Strings
@@ -55,8 +56,11 @@ class Views:
     def search(self) -> dict[str, str]:
         """What the search form and its script need: where to search and what to say."""
         t = self.t
+        language = self.settings.language(self.lang)
         return {
             "lang": self.lang,
+            "text": language.search.text,
+            "digits": DIGITS[language.digits],
             "prefix": self.prefix,
             "page": f"{self.prefix}{SEARCH_PATH}",
             "label": t("search_label"),
@@ -150,6 +154,7 @@ class Views:
             "content_lang": article.lang,
             "outdated": False,
             "source_url": article_url("", entry.key),
+            "source_lang": self.settings.default_language.lang,
         }
         public = f"{self.settings.public_url}{article_url(self.prefix, entry.key)}"
         data["share"] = {"url": public, "qr": Markup(qr_svg(public, self.t("print_qr")))}

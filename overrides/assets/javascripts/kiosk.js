@@ -39,9 +39,10 @@
   const countdownSeconds = Number(bar.dataset.countdown);
   const overlay = document.getElementById("gl-idle");
   const text = document.getElementById("gl-idle-text");
-  const khmer = bar.getAttribute("lang") === "km";
+  // The countdown in the language's own digits, as the page gives them.
+  const ten = bar.dataset.digits || "";
   const digits = {
-    format: (n) => (khmer ? String(n).replace(/[0-9]/g, (d) => "០១២៣៤៥៦៧៨៩"[d]) : String(n)),
+    format: (n) => (ten.length === 10 ? String(n).replace(/[0-9]/g, (d) => ten[d]) : String(n)),
   };
   let idleTimer = 0;
   let tick = 0;

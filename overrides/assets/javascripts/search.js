@@ -102,8 +102,13 @@ const khmerHide = (text) => [...text].map((c) => HIDE.get(c) || c).join("");
 const khmerShow = (text) =>
   [...text.split(WORD_JOINER).map((part) => part.replace(/ +/g, "")).join(" ")
     .replace(/ {2,}/g, " ").trim()].map((c) => SHOW.get(c) || c).join("");
+// Grapheme clusters follow Unicode's rules, the same in every language.
 const graphemes = (text) =>
-  [...new Intl.Segmenter("km", { granularity: "grapheme" }).segment(text)].map((g) => g.segment);
+  [...new Intl.Segmenter(undefined, { granularity: "grapheme" }).segment(text)].map((g) => g.segment);
+// "0123456789" written in a language's digits, as given by the page.
+const localDigits = (ten) => ({
+  format: (n) => (ten && ten.length === 10 ? String(n).replace(/[0-9]/g, (d) => ten[d]) : String(n)),
+});
 
 class KhmerWords {
   constructor(folder) {
@@ -187,12 +192,13 @@ export function attach(form) {
   const list = form.querySelector(".gl-search__results");
   const onPage = form.hasAttribute("data-page");
   const limit = onPage ? PAGE_RESULTS : PANEL_RESULTS;
-  const khmerWords = lang === "km" ? new KhmerWords(new URL("search-vocab/", languageRoot).href) : null;
-  const show = lang === "vi" ? vietnameseShow : lang === "km" ? khmerShow : (text) => text;
-  // Khmer counts in Khmer digits, whatever the browser's number data holds.
-  const digits = {
-    format: (n) => (lang === "km" ? String(n).replace(/[0-9]/g, (d) => "០១២៣៤៥៦៧៨៩"[d]) : String(n)),
-  };
+  // How the language's words are written in its index: a trait of the language
+  // (search.text in locales/<code>.yml), never decided by its code here.
+  const written = form.dataset.text;
+  const khmerWords = written === "khmer" ? new KhmerWords(new URL("search-vocab/", languageRoot).href) : null;
+  const show = written === "vietnamese" ? vietnameseShow : written === "khmer" ? khmerShow : (t) => t;
+  // Numbers in the language's own digits, whatever the browser's number data holds.
+  const digits = localDigits(form.dataset.digits);
   const loading = pagefindFor(bundle, languageRoot.pathname, lang);
   let sequence = 0;
   let timer = 0;
@@ -211,7 +217,7 @@ export function attach(form) {
   // When nothing is found, the last word is taken as the start of a word ("Plei": Pleiku).
   async function find(pagefind, query) {
     if (!pagefind) return [];
-    if (lang !== "vi") return (await pagefind.search(await prepare(query))).results;
+    if (written !== "vietnamese") return (await pagefind.search(await prepare(query))).results;
     const exact = vietnameseQuery(query);
     const bare = vietnameseBare(query);
     let found = (await pagefind.search(exact)).results;
