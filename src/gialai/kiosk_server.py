@@ -46,8 +46,6 @@ CSP = {
 }
 REFERRER_POLICY = {"web": "strict-origin-when-cross-origin", "kiosk": "no-referrer"}
 
-# Languages with their own 404 page at /<code>/404.html; everything else gets /404.html.
-LANGUAGE_PREFIXES = ("en", "km")
 
 # File name extension -> Content-Type. The same list as the types {} block in the nginx configs.
 MIME_TYPES = {
@@ -158,7 +156,7 @@ def open_below(folder: Path | int, parts: list[str]) -> int | None:
     for part in parts:
         try:
             inner: int | None = os.open(part, _OPEN_FLAGS, dir_fd=fd)
-        except OSError:  # missing, a symlink (ELOOP), below a file (ENOTDIR), unreadable
+        except (OSError, ValueError):  # missing, a symlink (ELOOP), below a file, a NUL byte
             inner = None
         os.close(fd)
         if inner is None:
@@ -356,9 +354,11 @@ class KioskRequestHandler(BaseHTTPRequestHandler):
 
     def _not_found(self, url_path: str, body: bool) -> None:
         root = self.server.site_dir
+        # A language folder has its own 404 page (/km/404.html); other addresses get the
+        # site's. Which folders are languages is read from the site, not written here.
         first = url_path.lstrip("/").split("/", 1)[0]
         page = None
-        if first in LANGUAGE_PREFIXES:
+        if first and first not in (".", ".."):
             page = open_below(root, [first, "404.html"])
         if page is None:
             page = open_below(root, ["404.html"])
