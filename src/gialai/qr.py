@@ -10,28 +10,32 @@ from pathlib import Path
 
 import segno
 
-_CACHE_DIR: list[Path] = []
 
+class QrCodes:
+    """QR codes of one build, kept in a cache folder so a rebuild does not make them again."""
 
-def use_cache(folder: Path) -> None:
-    """Keep made codes in ``folder``, so a rebuild does not make them again."""
-    _CACHE_DIR[:] = [folder]
+    def __init__(self, cache_dir: Path | None = None) -> None:
+        self.cache_dir = cache_dir
+        self.svg = functools.lru_cache(maxsize=4096)(self._svg)
 
-
-@functools.lru_cache(maxsize=4096)
-def qr_svg(url: str, label: str, scale: int = 4) -> str:
-    """An accessible inline SVG QR code of ``url`` (from the cache when it is there)."""
-    if _CACHE_DIR:
+    def _svg(self, url: str, label: str, scale: int = 4) -> str:
+        """An accessible inline SVG QR code of ``url`` (from the cache when it is there)."""
+        if self.cache_dir is None:
+            return qr_svg(url, label, scale)
         key = hashlib.sha1(f"{url}\0{label}\0{scale}".encode()).hexdigest()
-        cached = _CACHE_DIR[0] / f"{key}.svg"
+        cached = self.cache_dir / f"{key}.svg"
         if cached.exists():
             return cached.read_text(encoding="utf-8")
-        svg = _make(url, label, scale)
+        svg = qr_svg(url, label, scale)
         cached.parent.mkdir(parents=True, exist_ok=True)
         temporary = cached.with_suffix(f".{os.getpid()}.tmp")
         temporary.write_text(svg, encoding="utf-8")
         os.replace(temporary, cached)
         return svg
+
+
+def qr_svg(url: str, label: str, scale: int = 4) -> str:
+    """An accessible inline SVG QR code of ``url``."""
     return _make(url, label, scale)
 
 

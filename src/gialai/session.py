@@ -14,12 +14,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from . import qr
 from .catalog import Catalog, load_catalog
 from .feeds import Feed, feeds_for
 from .images import ImageCache
 from .listings import Listing, build_listings
 from .problems import ContentError, Problem
+from .qr import QrCodes
 from .settings import Settings, settings_from_mkdocs
 from .strings import Strings, load_strings
 from .views import Views
@@ -76,7 +76,8 @@ class Session:
     def views(self, lang: str) -> Views:
         key = f"views:{lang}"
         if key not in self.extra:
-            self.extra[key] = Views(self.catalog, lang, self.strings[lang], self.images)
+            qr = QrCodes(self.cache_dir / "qr")
+            self.extra[key] = Views(self.catalog, lang, self.strings[lang], self.images, qr)
         return self.extra[key]
 
     def feeds_for(self, lang: str) -> list[Feed]:
@@ -114,7 +115,6 @@ def session_for(config: Any) -> Session:
         catalog = load_catalog(settings, build_date_from_env(), preview_from_env(), cache_dir=cache)
         strings = load_strings(settings)
         images = ImageCache(cache / "images", settings.image_widths)
-        qr.use_cache(cache / "qr")
         session = Session(settings, catalog, strings, images)
         _SESSIONS[key] = session
         weakref.finalize(config, _SESSIONS.pop, key, None)

@@ -13,7 +13,7 @@ from .catalog import DRAFT, SCHEDULED, Catalog, Entry
 from .images import ImageCache, render_picture
 from .languages import DIGITS
 from .listings import SEARCH_PATH, TAGS_PATH, Listing, related, tag_slug
-from .qr import qr_svg
+from .qr import QrCodes
 from .strings import Strings
 
 CARD_SIZES = "(min-width: 60em) 22rem, (min-width: 45em) 45vw, 100vw"
@@ -42,9 +42,15 @@ class Views:
     """Builds template data for one language of one build."""
 
     def __init__(
-        self, catalog: Catalog, lang: str, strings: Strings, images: ImageCache | None
+        self,
+        catalog: Catalog,
+        lang: str,
+        strings: Strings,
+        images: ImageCache | None,
+        qr: QrCodes | None = None,
     ) -> None:
         self.catalog = catalog
+        self.qr = qr or QrCodes()
         self.settings = catalog.settings
         self.lang = lang
         self.prefix = self.settings.language(lang).prefix
@@ -157,7 +163,7 @@ class Views:
             "source_lang": self.settings.default_language.lang,
         }
         public = f"{self.settings.public_url}{article_url(self.prefix, entry.key)}"
-        data["share"] = {"url": public, "qr": Markup(qr_svg(public, self.t("print_qr")))}
+        data["share"] = {"url": public, "qr": Markup(self.qr.svg(public, self.t("print_qr")))}
         if cover:
             image = (
                 self.images.get(self.settings.images_path / cover.image) if self.images else None
