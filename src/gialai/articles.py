@@ -16,8 +16,10 @@ from typing import Any
 
 import yaml
 
+from . import schema
 from .problems import Problem
 from .safety import check_link_targets, check_raw_html
+from .schema import ACCEPTED, BODY_PLACEHOLDER, REQUIRED, Field, Form, Type
 from .text import SLUG_PATTERN, slugify
 
 try:  # libyaml is much faster; the pure-Python loader gives the same results.
@@ -35,47 +37,10 @@ _FrontMatterLoader.yaml_implicit_resolvers = {
     for first, resolvers in _BaseLoader.yaml_implicit_resolvers.items()
 }
 
-STATUSES = ("published", "draft")
-DATE_EXAMPLE = "2025-12-30"
-# What `gialai new` writes as the text: a published article must not still hold it.
-BODY_PLACEHOLDER = "Viết đoạn mở đầu ở đây."
-BYLINE_HINT = (
-    "like byline: Nguyễn Thu Hà (or, for an article taken from a newspaper, source: Báo Gia Lai)."
-)
 # The shape of what revision_of returns; the tools write it, nobody types it.
 REVISION_PATTERN = re.compile(r"[0-9a-f]{12}")
-REVISION_EXAMPLE = "3fa2c1d04b9e"
-
-SOURCE_FIELDS = {
-    "title",
-    "summary",
-    "date",
-    "category",
-    "tags",
-    "byline",
-    "source",
-    "dateline",
-    "cover",
-    "status",
-    "publish",
-}
-TRANSLATION_FIELDS = {
-    "title",
-    "summary",
-    "tags",
-    "cover",
-    "status",
-    "translator",
-    "source_revision",
-    "byline",
-    "source",
-    "dateline",
-}
-PAGE_FIELDS = {"title", "summary", "template", "status", "hide", "source_revision", "translator"}
-COVER_FIELDS = {"image", "alt", "caption", "credit"}
-# And a byline, or the `source` an article is taken from: _Checker.byline.
-REQUIRED_SOURCE = ("title", "summary", "date", "category")
-REQUIRED_TRANSLATION = ("title", "summary")
+_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_ABSENT = object()
 
 # A Markdown address may hold one level of balanced parentheses, like Markdown allows.
 _TARGET = r"(?P<target>(?:[^()\s]|\([^()\s]*\))+)"
@@ -279,12 +244,23 @@ def _describe(value: Any) -> str:
     return str(value)
 
 
-class _Checker:
-    """Collects the problems of one file while its fields are read."""
+class _Unreadable(Exception):
+    """A file whose front matter cannot be read at all: one problem, and nothing else."""
 
-    def __init__(self, rel: str, lines: dict[str, int]) -> None:
+    def __init__(self, problem: Problem) -> None:
+        super().__init__(problem.message)
+        self.problem = problem
+
+
+class _Checker:
+    """Collects the problems of one file while its fields are read, as the schema says."""
+
+    def __init__(self, rel: str, node: yaml.Node | None, key: str, lang: str) -> None:
         self.rel = rel
-        self.lines = lines
+        self.node = node
+        self.lines = _field_lines(node)
+        self.slug = key.rsplit("/", 1)[-1]
+        self.lang = lang
         self.problems: list[Problem] = []
         self.draft = False
 
@@ -293,82 +269,122 @@ class _Checker:
             line = self.lines.get(name) or self.lines.get(name.split(".")[0]) or 1
         self.problems.append(Problem(self.rel, line, name, message))
 
-    def text(
-        self, data: dict[str, Any], name: str, required: bool = False, prefix: str = ""
-    ) -> str:
-        label = prefix + name
-        value = data.get(name)
+    def fields(self, data: dict[str, Any], form: Form, article: Article) -> None:
+        """Check every field against the schema and put its value on the article."""
+        declared = schema.fields_of(form)
+        self.unknown(data, {item.name for item in declared}, form.value)
+        for item in declared:
+            written = data.get(item.name, _ABSENT)
+            if item.need(form) is ACCEPTED or written is _ABSENT:
+                continue
+            if item.type is Type.MAPPING:
+                raw, value = self.mapping(item, written, form)
+                # What a translation writes itself; catalog._inherit completes it.
+                setattr(article, f"raw_{item.key}", raw)
+            else:
+                value = _READERS[item.type](self, item, written, item.name)
+            setattr(article, item.key, value)
+        for item in schema.required_of(form):
+            other = getattr(article, schema.field(item.unless).key) if item.unless else ""
+            self.require(item, data.get(item.name), getattr(article, item.key), other)
+
+    def require(self, item: Field, written: Any, value: Any, other: Any) -> None:
+        """A required field is there, and holds words unless the file is a draft."""
+        if other:  # the field that may stand for this one is given
+            return
+        if written is None:
+            self.add(item.name, f"missing; {item.fix}", line=1)
+        elif item.type is Type.TEXT and isinstance(written, str) and not value and not self.draft:
+            self.add(item.name, f"is empty; {item.fix}")
+
+    def text(self, item: Field, value: Any, label: str) -> str:
         if value is None:
-            if required:
-                self.add(label, f"missing; every article needs a {name}.", line=1)
             return ""
         if isinstance(value, (int, float)) and not isinstance(value, bool):
             value = str(value)
         if not isinstance(value, str):
             self.add(label, f"expected text, got {_describe(value)}; write it in quotes.")
             return ""
-        if required and not value.strip() and not self.draft:
-            self.add(label, f"is empty; every article needs a {name}.")
         return value.strip()
 
-    def date(self, data: dict[str, Any], name: str, required: bool = False) -> dt.date | None:
-        value = data.get(name)
+    def date(self, item: Field, value: Any, label: str) -> dt.date | None:
         if value is None:
-            if required:
-                self.add(name, f"missing; write the {name} like {DATE_EXAMPLE}.", line=1)
             return None
         text = str(value).strip()
-        if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
-            self.add(name, f"{_describe(value)} is not a date; write it like {DATE_EXAMPLE}.")
+        if not _DATE.fullmatch(text):
+            self.add(label, f"{_describe(value)} is not a date; write it like {item.example}.")
             return None
         try:
             return dt.date.fromisoformat(text)
         except ValueError:
-            self.add(name, f"'{text}' is not a day of the calendar; check the month and the day.")
+            self.add(label, f"'{text}' is not a day of the calendar; check the month and the day.")
             return None
 
-    def byline(self, data: dict[str, Any], byline: str, source: str) -> None:
-        """An article names its author, or the publication it is taken from."""
-        if byline or source:
-            return
-        value = data.get("byline")
-        if value is None:
-            self.add("byline", f"missing; every article needs a byline, {BYLINE_HINT}", line=1)
-        elif isinstance(value, str) and not self.draft:
-            self.add("byline", f"is empty; every article needs a byline, {BYLINE_HINT}")
-
-    def revision(self, revision: str, key: str, lang: str) -> None:
-        """A translation's source_revision is one the tools wrote, or none yet."""
-        if not revision or REVISION_PATTERN.fullmatch(revision):
-            return
-        slug = key.rsplit("/", 1)[-1]
-        self.add(
-            "source_revision",
-            f"'{revision}' is not a revision of the Vietnamese article; once this translation "
-            f"matches the latest Vietnamese, run gialai mark-translated {slug} --to {lang}, "
-            f"which writes the right one, like source_revision: {REVISION_EXAMPLE}.",
-        )
-
-    def tags(self, data: dict[str, Any]) -> tuple[str, ...]:
-        value = data.get("tags")
+    def text_list(self, item: Field, value: Any, label: str) -> tuple[str, ...]:
         if value is None:
             return ()
         if isinstance(value, str):
-            self.add(
-                "tags",
-                f"expected a list like [Kbang, thác nước], got {_describe(value)}.",
-            )
+            self.add(label, f"expected a list like {item.example}, got {_describe(value)}.")
             return ()
         if not isinstance(value, list) or not all(
-            isinstance(item, (str, int)) and not isinstance(item, bool) for item in value
+            isinstance(entry, (str, int)) and not isinstance(entry, bool) for entry in value
         ):
-            self.add("tags", "expected a list of words like [Kbang, thác nước].")
+            self.add(label, f"expected a list of words like {item.example}.")
             return ()
-        tags = tuple(str(item).strip() for item in value if str(item).strip())
-        for tag in tags:
-            if not slugify(tag) and not any(ch.isalpha() for ch in tag):
-                self.add("tags", f"'{tag}' is not a usable tag; use words.")
-        return tags
+        entries = tuple(str(entry).strip() for entry in value if str(entry).strip())
+        for entry in entries:
+            if not slugify(entry) and not any(ch.isalpha() for ch in entry):
+                self.add(label, f"'{entry}' is not a usable {item.item}; use words.")
+        return entries
+
+    def choice(self, item: Field, value: Any, label: str) -> str:
+        if value in item.choices:
+            return value
+        words = " or ".join(item.choices)
+        self.add(label, f"{_describe(value)} is not a {item.name}; write {words}.")
+        return item.default
+
+    def revision(self, item: Field, value: Any, label: str) -> str:
+        """A translation's source_revision is one the tools wrote, or none yet."""
+        revision = self.text(item, value, label)
+        if isinstance(value, int):  # YAML reads 012345678901 as a number: take it as written
+            revision = _scalar_text(self.node, item.name) or ""
+        if revision and not REVISION_PATTERN.fullmatch(revision):
+            self.add(
+                label,
+                f"'{revision}' is not a revision of the Vietnamese article; once this "
+                "translation matches the latest Vietnamese, run gialai mark-translated "
+                f"{self.slug} --to {self.lang}, which writes the right one, like "
+                f"{item.name}: {item.example}.",
+            )
+        return revision
+
+    def mapping(self, item: Field, value: Any, form: Form) -> tuple[dict[str, str], Cover | None]:
+        """The cover's own fields as written, and the Cover once its required ones are there."""
+        label = item.name
+        if not isinstance(value, dict):
+            names = [sub.name for sub in item.fields]
+            self.add(
+                label,
+                f"expected the fields {', '.join(names[:-1])} and {names[-1]}, each on its own "
+                "indented line.",
+            )
+            return {}, None
+        declared = schema.fields_of(form, item.fields)
+        self.unknown(
+            {f"{label}.{name}": entry for name, entry in value.items()},
+            {f"{label}.{sub.name}" for sub in declared},
+            f"a {item.name}",
+        )
+        read = [sub for sub in declared if sub.need(form) is not ACCEPTED]
+        raw = {sub.name: self.text(sub, value.get(sub.name), f"{label}.{sub.name}") for sub in read}
+        required = [sub for sub in read if sub.need(form) is REQUIRED]
+        for sub in required:
+            # Even in a draft: the build needs the file and its description to show a photo.
+            if not raw[sub.name]:
+                self.add(f"{label}.{sub.name}", f"missing; {sub.fix}", line=self.lines.get(label))
+        made = Cover(**raw) if required and all(raw[sub.name] for sub in required) else None
+        return {name: text for name, text in raw.items() if text}, made
 
     def unknown(self, data: dict[str, Any], allowed: set[str], kind: str) -> None:
         for name in data:
@@ -381,6 +397,15 @@ class _Checker:
                 else (f"the fields of {kind} are: {', '.join(sorted(allowed))}.")
             )
             self.add(str(name), f"is not a field of {kind}; {hint}")
+
+
+_READERS = {
+    Type.TEXT: _Checker.text,
+    Type.DATE: _Checker.date,
+    Type.LIST: _Checker.text_list,
+    Type.CHOICE: _Checker.choice,
+    Type.REVISION: _Checker.revision,
+}
 
 
 def parse_article(
@@ -401,20 +426,40 @@ def parse_article(
     text, problems = _read_text(path, rel, max_bytes)
     if text is None:
         return None, problems
+    try:
+        data, node, body, body_line = _front_matter(text, rel)
+    except _Unreadable as error:
+        return None, [error.problem]
+    form = Form.PAGE if kind == "page" else Form.SOURCE if is_source else Form.TRANSLATION
+    check = _Checker(rel, node, key, lang)
+    # A draft is work in progress: empty fields are allowed until it is published.
+    check.draft = data.get("status", schema.field("status").default) == "draft"
+    check.draft = check.draft and not check_drafts
+    article = Article(path=path, rel=rel, lang=lang, key=key, kind=kind, body_line=body_line)
+    article.field_lines = check.lines
+    article.body = _COMMENT.sub(lambda m: "\n" * m.group(0).count("\n"), body)
+    check.fields(data, form, article)
+    _check_body(check, article, embed_hosts)
+    return (None if check.problems else article), check.problems
+
+
+def _front_matter(text: str, rel: str) -> tuple[dict[str, Any], yaml.Node | None, str, int]:
+    """The fields, their YAML node, the body and its first line; or _Unreadable."""
     parts = split_front_matter(text)
     if parts is None:
-        return None, [
+        required = ", ".join(item.name for item in schema.required_of(Form.SOURCE))
+        raise _Unreadable(
             Problem(
                 rel,
                 1,
                 "",
-                "the file has no front matter; start it with a line '---', then the fields "
-                "(title, summary, date, category, byline), then another line '---'.",
+                f"the file has no front matter; start it with a line '---', then the fields "
+                f"({required}), then another line '---'.",
             )
-        ]
+        )
     front, body, body_line = parts
     if body_line < 0:
-        return None, [
+        raise _Unreadable(
             Problem(
                 rel,
                 1,
@@ -422,7 +467,7 @@ def parse_article(
                 "the front matter starts with '---' but never ends; add a line with only "
                 "'---' after the last field.",
             )
-        ]
+        )
     loader = _FrontMatterLoader(front)
     try:
         node = loader.get_single_node()
@@ -433,125 +478,49 @@ def parse_article(
             mark = error.context_mark  # where the unclosed quote opens, not the end of file
         line = mark.line + 2 if mark else 1
         problem = error.problem or str(error)
-        return None, [
-            Problem(
-                rel,
-                line,
-                "",
-                f"the front matter is not valid YAML: {_yaml_hint(problem)}",
-            )
-        ]
+        raise _Unreadable(
+            Problem(rel, line, "", f"the front matter is not valid YAML: {_yaml_hint(problem)}")
+        ) from None
     except yaml.YAMLError as error:
-        return None, [Problem(rel, 1, "", f"the front matter is not valid YAML ({error}).")]
+        raise _Unreadable(
+            Problem(rel, 1, "", f"the front matter is not valid YAML ({error}).")
+        ) from None
     finally:
         loader.dispose()
     if data is None:
         data = {}
     if not isinstance(data, dict):
-        return None, [
+        example = schema.field("title").example
+        raise _Unreadable(
             Problem(
                 rel,
                 2,
                 "",
-                "the front matter must be fields, one per line, like 'title: Thác 50 ở Kbang'.",
+                f"the front matter must be fields, one per line, like 'title: {example}'.",
             )
-        ]
-    data = {str(name): value for name, value in data.items()}
-    check = _Checker(rel, _field_lines(node))
-    status = data.get("status", "published")
-    # A draft is work in progress: empty fields are allowed until it is published.
-    check.draft = status == "draft" and not check_drafts
-    article = Article(path=path, rel=rel, lang=lang, key=key, kind=kind)
-    article.field_lines = check.lines
-    article.body = _COMMENT.sub(lambda m: "\n" * m.group(0).count("\n"), body)
-    article.body_line = body_line
+        )
+    return {str(name): value for name, value in data.items()}, node, body, body_line
 
-    if kind == "page":
-        check.unknown(data, PAGE_FIELDS, "a page")
-        article.title = check.text(data, "title", required=True)
-        article.summary = check.text(data, "summary")
-        article.template = check.text(data, "template")
-    elif is_source:
-        check.unknown(data, SOURCE_FIELDS, "an article")
-        article.title = check.text(data, "title", required=True)
-        article.summary = check.text(data, "summary", required=True)
-        article.date = check.date(data, "date", required=True)
-        article.category = check.text(data, "category", required=True)
-        article.byline = check.text(data, "byline")
-        article.source_name = check.text(data, "source")
-        check.byline(data, article.byline, article.source_name)
-        article.dateline = check.text(data, "dateline")
-        article.publish = check.date(data, "publish")
-        article.tags = check.tags(data)
-    else:
-        check.unknown(data, TRANSLATION_FIELDS, "a translation")
-        article.title = check.text(data, "title", required=True)
-        article.summary = check.text(data, "summary", required=True)
-        article.byline = check.text(data, "byline")
-        article.source_name = check.text(data, "source")
-        article.dateline = check.text(data, "dateline")
-        article.translator = check.text(data, "translator")
-        article.source_revision = check.text(data, "source_revision")
-        if isinstance(data.get("source_revision"), int):
-            article.source_revision = _scalar_text(node, "source_revision") or ""
-        check.revision(article.source_revision, key, lang)
-        article.tags = check.tags(data)
 
-    if status not in STATUSES:
-        check.add("status", f"{_describe(status)} is not a status; write published or draft.")
-    else:
-        article.status = status
-
-    if "cover" in data and kind == "article":
-        cover = data["cover"]
-        if not isinstance(cover, dict):
-            check.add(
-                "cover",
-                "expected the fields image, alt, caption and credit, each on its own "
-                "indented line.",
-            )
-        else:
-            check.unknown(
-                {f"cover.{name}": value for name, value in cover.items()},
-                {f"cover.{name}" for name in COVER_FIELDS},
-                "a cover",
-            )
-            raw = {name: check.text(cover, name, prefix="cover.") for name in COVER_FIELDS}
-            article.raw_cover = {name: value for name, value in raw.items() if value}
-            if is_source:
-                if not raw["image"]:
-                    check.add(
-                        "cover.image",
-                        "missing; write the file name of the photo in "
-                        "content/images/, like thac-50.jpg.",
-                        line=check.lines.get("cover"),
-                    )
-                if not raw["alt"]:
-                    check.add(
-                        "cover.alt",
-                        "missing; describe the photo in a sentence for readers who cannot see it.",
-                        line=check.lines.get("cover"),
-                    )
-                if raw["image"] and raw["alt"]:
-                    article.cover = Cover(raw["image"], raw["alt"], raw["caption"], raw["credit"])
-
-    if not SLUG_PATTERN.match(article.slug) and key != "index":
+def _check_body(check: _Checker, article: Article, embed_hosts: tuple[str, ...]) -> None:
+    """The file name, the text below the front matter, its images and links."""
+    body, body_line = article.body, article.body_line
+    if not SLUG_PATTERN.match(article.slug) and article.key != "index":
         suggestion = slugify(article.slug) or "bai-viet"
         check.add(
             "",
-            f"the file name '{path.name}' may only use a–z, 0–9 and '-'; "
+            f"the file name '{article.path.name}' may only use a–z, 0–9 and '-'; "
             f"rename it to '{suggestion}.md'.",
             line=0,
         )
-    if not article.body.strip() and kind == "article" and not check.draft:
-        check.add(
-            "",
-            "the article has no text below the front matter; write the article there.",
-            line=body_line,
-        )
-
-    if kind == "article" and not check.draft:
-        for offset, line in enumerate(article.body.split("\n")):
+    if article.kind == "article" and not check.draft:
+        if not body.strip():
+            check.add(
+                "",
+                "the article has no text below the front matter; write the article there.",
+                line=body_line,
+            )
+        for offset, line in enumerate(body.split("\n")):
             if line.strip() == BODY_PLACEHOLDER:
                 check.add(
                     "",
@@ -561,19 +530,18 @@ def parse_article(
                     line=body_line + offset,
                 )
 
-    article.links = tuple(_find_links(article.body, body_line))
-    check.problems += _blank_images(article.body, body_line, rel)
-    check.problems += check_raw_html(article.body, body_line, rel, embed_hosts)
-    check.problems += check_link_targets(article.links, rel)
+    article.links = tuple(_find_links(body, body_line))
+    check.problems += _blank_images(body, body_line, check.rel)
+    check.problems += check_raw_html(body, body_line, check.rel, embed_hosts)
+    check.problems += check_link_targets(article.links, check.rel)
     for link in article.links:
-        if link.is_image and not _alt_of(article.body, link):
+        if link.is_image and not _alt_of(body, link):
             check.add(
                 "",
                 f"the image '{link.target}' has no alt text; describe it between the "
                 "brackets, like ![Thác 50 mùa mưa](...).",
                 line=link.line,
             )
-    return (None if check.problems else article), check.problems
 
 
 def _find_links(body: str, first_line: int) -> list[Link]:
