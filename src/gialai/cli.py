@@ -15,6 +15,7 @@ from pathlib import Path
 from .articles import BODY_PLACEHOLDER, Article
 from .catalog import Catalog, free_slug, latest_date, load_catalog, scheduled
 from .problems import ContentError, render_problems
+from .schema import Skeleton, skeleton_lines
 from .settings import Settings, load_settings
 from .strings import load_strings
 from .text import SLUG_MAX, slugify
@@ -200,25 +201,15 @@ def cmd_new(args: argparse.Namespace) -> int:
     default = settings.default_language.code
     path = settings.content_dir / default / category.folder / f"{slug}.md"
     source = _one_line(args.source or "")
-    text = (
-        "---\n"
-        f"title: {_yaml_text(title)}\n"
-        'summary: ""\n'
-        f"date: {date.isoformat()}\n"
-        f"category: {category.key}\n"
-        "tags: []\n"
-        f"byline: {_yaml_text(_one_line(args.byline or ''))}\n"
-        + (f"source: {_yaml_text(source)}\n" if source else "")
-        + "dateline: Pleiku\n"
-        "# cover:\n"
-        "#   image: ten-anh.jpg        # a photo in content/images/\n"
-        "#   alt: Mô tả bức ảnh cho người không nhìn thấy\n"
-        "#   caption: Chú thích ảnh\n"
-        "#   credit: Tên tác giả ảnh\n"
-        "status: draft\n"
-        "---\n"
-        f"{BODY_PLACEHOLDER}\n"
-    )
+    given = {
+        "title": _yaml_text(title),
+        "date": date.isoformat(),
+        "category": category.key,
+        "byline": _yaml_text(_one_line(args.byline or "")),
+        "source": _yaml_text(source) if source else None,
+    }
+    lines = ["---", *skeleton_lines(Skeleton.NEW, given), "---", BODY_PLACEHOLDER]
+    text = "\n".join(lines) + "\n"
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         with path.open("x", encoding="utf-8") as handle:
@@ -250,21 +241,23 @@ def cmd_translate(args: argparse.Namespace) -> int:
             f"{settings.relpath(path)} already exists. After updating it to the latest "
             f"Vietnamese, run: gialai mark-translated {source.slug} --to {args.to}"
         )
+    cover = source.cover
+    given = {
+        "title": _yaml_text(source.title),
+        "summary": _yaml_text(source.summary),
+        "tags": f"[{', '.join(_yaml_text(tag) for tag in source.tags)}]",
+        # The whole photo of the source; the schema says which of its fields are translated.
+        "cover": None if cover is None else {k: _yaml_text(v) for k, v in vars(cover).items()},
+        "source_revision": source.revision,
+    }
     lines = [
         "---",
         f"# Translation of {source.rel}.",
         "# Replace the Vietnamese with your translation, then set status: published.",
-        f"title: {_yaml_text(source.title)}",
-        f"summary: {_yaml_text(source.summary)}",
-        f"tags: [{', '.join(_yaml_text(tag) for tag in source.tags)}]",
+        *skeleton_lines(Skeleton.TRANSLATE, given),
+        "---",
+        "",
     ]
-    if source.cover is not None:
-        lines += [
-            "cover:",
-            f"  alt: {_yaml_text(source.cover.alt)}",
-            f"  caption: {_yaml_text(source.cover.caption)}",
-        ]
-    lines += ["status: draft", f"source_revision: {source.revision}", "---", ""]
     text = "\n".join(lines) + source_text_as_comments(source)
     path.parent.mkdir(parents=True, exist_ok=True)
     with path.open("x", encoding="utf-8") as handle:
