@@ -14,7 +14,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
-from gialai import mkdocs_files
+from gialai import kiosk, mkdocs_files
 from gialai.feeds import feed_for_category
 from gialai.images import rewrite_body_images
 from gialai.parallel import pin_language, skip_file_alternates
@@ -183,6 +183,8 @@ def on_template_context(context: dict, template_name: str, config: MkDocsConfig)
         session = session_for(config)
         context["gl"] = {
             "kind": "404",
+            # The <title> is "page not found – site name", like every other page's.
+            "title": session.strings[lang]("not_found_title"),
             "t": session.strings[lang],
             "lang": lang,
             "ui_lang": lang,
@@ -194,5 +196,9 @@ def on_template_context(context: dict, template_name: str, config: MkDocsConfig)
                 {"lang": other.code, "name": other.name, "url": other.prefix}
                 for other in session.settings.languages
             ],
+            "edition": session.settings.edition,
         }
+        if session.settings.edition == "kiosk":
+            # A kiosk reader who lands here still has Back, Home and the idle reset.
+            context["gl"]["kiosk"] = kiosk.kiosk_context(session.settings, session.strings[lang])
     return context
