@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
+from urllib.parse import quote
 
 import feedparser
 import pytest
@@ -132,7 +133,7 @@ def test_sitemap_lists_every_published_page(sample_site):
         if page.xpath("//meta[@name='robots'][@content='noindex']"):
             continue
         path = file.parent.relative_to(sample_site).as_posix()
-        pages.add(SITE + ("" if path == "." else path + "/"))
+        pages.add(SITE + ("" if path == "." else quote(path) + "/"))
     assert pages == locs
     x_default = tree.xpath("//*[local-name()='link'][@hreflang='x-default']/@href")
     assert x_default and all(

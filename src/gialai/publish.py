@@ -12,6 +12,7 @@ from mkdocs.exceptions import PluginError
 
 from .feeds import render_feed
 from .redirects import redirect_pages
+from .robots import render_robots
 from .search import build_indexes, records_for
 from .session import COMMAND
 from .sitecheck import broken_links
@@ -100,6 +101,7 @@ def finish_site(session: Any, site_dir: str, search_done: bool = False) -> None:
     site = Path(site_dir)
     listings = {lang: session.listings_for(lang) for lang in session.settings.language_codes}
     (site / "sitemap.xml").write_text(render_sitemap(session.catalog, listings), "utf-8")
+    (site / "robots.txt").write_text(render_robots(session.settings), "utf-8")
     gz = site / "sitemap.xml.gz"
     if gz.exists():
         gz.unlink()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from urllib.parse import quote
 from xml.sax.saxutils import escape, quoteattr
 
 from . import routes
@@ -52,12 +53,19 @@ def render_sitemap(catalog: Catalog, listings: dict[str, list[Listing]]) -> str:
     settings = catalog.settings
     parts = [_HEAD]
     for path, lastmod, alternates in sitemap_entries(catalog, listings):
-        parts.append(f"  <url>\n    <loc>{escape(routes.absolute(settings, path))}</loc>\n")
+        loc = routes.absolute(settings, _encoded(path))
+        parts.append(f"  <url>\n    <loc>{escape(loc)}</loc>\n")
         if lastmod:
             parts.append(f"    <lastmod>{lastmod}</lastmod>\n")
         for code, target in alternates:
-            href = quoteattr(routes.absolute(settings, target))
+            href = quoteattr(routes.absolute(settings, _encoded(target)))
             parts.append(f'    <xhtml:link rel="alternate" hreflang="{code}" href={href}/>\n')
         parts.append("  </url>\n")
     parts.append("</urlset>\n")
     return "".join(parts)
+
+
+def _encoded(path: str) -> str:
+    """A site path percent-encoded as MkDocs encodes page addresses."""
+    # A Khmer tag page's canonical link is encoded: the sitemap must name it the same way.
+    return quote(path)
