@@ -20,6 +20,8 @@ PROJECT_FILES = ("mkdocs.yml", "mkdocs.kiosk.yml", "hooks", "overrides", "locale
 # The sample site is built as of this day, so tests do not change with the calendar.
 BUILD_DATE = dt.date(2026, 11, 23)
 CHROMIUM = os.environ.get("GIALAI_CHROMIUM", "/usr/bin/chromium")
+# The shared kiosk build waits this long (s) before its idle countdown, which lasts this long.
+KIOSK_IDLE, KIOSK_COUNTDOWN = 3, 2
 
 
 def copy_project(dst: Path, with_content: bool = False) -> Path:
@@ -98,6 +100,21 @@ def sample_site(sample_project: Path, sample_build) -> Path:
     return sample_project / "site"
 
 
+@pytest.fixture(scope="session")
+def kiosk_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The kiosk edition of the repository's content, built once, with a short idle time."""
+    project = copy_project(tmp_path_factory.mktemp("kiosk") / "project", with_content=True)
+    config = project / "mkdocs.kiosk.yml"
+    text = config.read_text(encoding="utf-8")
+    # The same edition with a short idle time, so the kiosk tests do not wait 90 s.
+    text = text.replace("idle_seconds: 90", f"idle_seconds: {KIOSK_IDLE}")
+    text = text.replace("countdown_seconds: 10", f"countdown_seconds: {KIOSK_COUNTDOWN}")
+    config.write_text(text, encoding="utf-8")
+    result = run_build(project, config="mkdocs.kiosk.yml")
+    assert result.returncode == 0, result.stdout + result.stderr
+    return project / "site-kiosk"
+
+
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
     def log_message(self, *args) -> None:
         pass
@@ -123,6 +140,24 @@ def sample_server(sample_site: Path):
     url, server = serve(sample_site)
     yield url
     server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def kiosk_server(kiosk_site: Path):
+    url, server = serve(kiosk_site)
+    yield url
+    server.shutdown()
+
+
+def node_package_file(relative: str) -> Path:
+    """A file of a checker pinned in package-lock.json, installed by ./dev into node_modules/."""
+    path = REPO / "node_modules" / relative
+    if not path.is_file():
+        pytest.fail(
+            f"{path} is missing: run the tests with ./dev test, which installs the checkers "
+            "pinned in package-lock.json (npm ci; Debian's nodejs and npm)."
+        )
+    return path
 
 
 @pytest.fixture(scope="session")

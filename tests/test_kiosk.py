@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import re
 import time
-from pathlib import Path
 
 import pytest
 import segno
@@ -16,32 +15,11 @@ from lxml import html
 
 from gialai.kiosk import unlink_other_sites
 
-from .conftest import copy_project, run_build, serve
+from .conftest import KIOSK_COUNTDOWN, KIOSK_IDLE
 
 pytestmark = pytest.mark.browser
 PUBLIC = "https://doingoai.gialai.gov.vn/"
-IDLE, COUNTDOWN = 3, 2
-
-
-@pytest.fixture(scope="session")
-def kiosk_site(tmp_path_factory) -> Path:
-    project = copy_project(tmp_path_factory.mktemp("kiosk") / "project", with_content=True)
-    config = project / "mkdocs.kiosk.yml"
-    text = config.read_text(encoding="utf-8")
-    # The same edition with a short idle time, so the test does not wait 90 s.
-    text = text.replace("idle_seconds: 90", f"idle_seconds: {IDLE}")
-    text = text.replace("countdown_seconds: 10", f"countdown_seconds: {COUNTDOWN}")
-    config.write_text(text, encoding="utf-8")
-    result = run_build(project, config="mkdocs.kiosk.yml")
-    assert result.returncode == 0, result.stdout + result.stderr
-    return project / "site-kiosk"
-
-
-@pytest.fixture(scope="session")
-def kiosk_server(kiosk_site):
-    url, server = serve(kiosk_site)
-    yield url
-    server.shutdown()
+IDLE, COUNTDOWN = KIOSK_IDLE, KIOSK_COUNTDOWN
 
 
 def qr_matrix(svg: str) -> set[tuple[int, int]]:
