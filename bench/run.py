@@ -53,6 +53,7 @@ from bench.corpus import copy_project, generate_corpus
 from bench.hugo_site import make_hugo_site
 from bench.server import compare as compare_servers
 from bench.server import table as server_table
+from gialai.options import BuildOptions
 
 REPO = Path(__file__).resolve().parents[1]
 BUILD_DATE = dt.date(2026, 11, 23)  # fixed, so that pages are the same from run to run
@@ -240,11 +241,12 @@ def _check(run: dict[str, Any], what: str, log: Path) -> dict[str, Any]:
 # --- the project and its builds ---------------------------------------------------------
 
 
-def base_env(project: Path) -> dict[str, str]:
+def base_env(project: Path, options: BuildOptions | None = None) -> dict[str, str]:
     """The environment of every build: this project's cache, no leftover GIALAI_* settings."""
     env = {k: v for k, v in os.environ.items() if not k.startswith("GIALAI_")}
     env["NO_MKDOCS_2_WARNING"] = "1"
-    env["GIALAI_CACHE_DIR"] = str(project / ".cache")
+    options = (options or BuildOptions()).replace(cache_dir=project / ".cache")
+    env.update(options.to_env())
     return env
 
 
@@ -889,7 +891,8 @@ def measure_preview_rebuild(
 ) -> dict[str, Any]:
     """How long an officer waits to see an edit: the preview, and a full build for comparison.
 
-    1. ``GIALAI_ONLY_LANGUAGE=vi GIALAI_PREVIEW=1 mkdocs build --dirty`` into a folder of
+    1. ``mkdocs build --dirty`` with the build options of a Vietnamese-only preview
+       (``GIALAI_BUILD='{"only_language": "vi", "preview": true}'``) into a folder of
        its own: a first dirty build creates the folder; then a sentence is appended to
        one Vietnamese article and the second dirty build is timed (``rebuild_s``, a new
        process each time, so Python and MkDocs start-up are included).
@@ -901,10 +904,8 @@ def measure_preview_rebuild(
     docs/benchmarks.md); keep the keys first_s, rebuild_s, serve, full_build_s.
     """
     preview = work / "preview"
-    env = base_env(project)
-    env.update(
-        GIALAI_ONLY_LANGUAGE="vi", GIALAI_PREVIEW="1", GIALAI_BUILD_DATE=BUILD_DATE.isoformat()
-    )
+    options = BuildOptions(build_date=BUILD_DATE, preview=True, only_language="vi")
+    env = base_env(project, options)
     command = [
         sys.executable,
         "-m",
@@ -930,7 +931,7 @@ def measure_preview_rebuild(
     full = gialai_build(project, site, log)
     full_shown = second_edit in (site / key / "index.html").read_text(encoding="utf-8")
     return {
-        "how": "GIALAI_ONLY_LANGUAGE=vi GIALAI_PREVIEW=1 mkdocs build --dirty",
+        "how": 'GIALAI_BUILD=\'{"only_language": "vi", "preview": true}\' mkdocs build --dirty',
         "article": f"vi/{key}.md",
         "first_s": first["wall_s"],
         "first": first,

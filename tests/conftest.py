@@ -15,6 +15,8 @@ from pathlib import Path
 
 import pytest
 
+from gialai.options import BuildOptions
+
 REPO = Path(__file__).resolve().parent.parent
 PROJECT_FILES = ("mkdocs.yml", "mkdocs.kiosk.yml", "hooks", "overrides", "locales")
 # The sample site is built as of this day, so tests do not change with the calendar.
@@ -62,14 +64,8 @@ def run_build(
     extra_env: dict[str, str] | None = None,
 ) -> subprocess.CompletedProcess:
     """``mkdocs build --strict`` of a project, as the command line runs it."""
-    env = dict(os.environ)
-    env.update(
-        NO_MKDOCS_2_WARNING="1",
-        GIALAI_BUILD_DATE=build_date.isoformat(),
-        GIALAI_PREVIEW="1" if preview else "0",
-        GIALAI_CACHE_DIR=str(project / ".cache"),
-    )
-    env.update(extra_env or {})
+    options = BuildOptions(build_date=build_date, preview=preview, cache_dir=project / ".cache")
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **options.to_env(), **(extra_env or {})}
     command = [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(project / config)]
     if site_dir is not None:
         command += ["--site-dir", str(site_dir)]
@@ -118,6 +114,28 @@ def kiosk_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
     def log_message(self, *args) -> None:
         pass
+
+
+def in_own_thread(work):
+    """``work()`` run in a thread of its own, its result or exception handed back.
+
+    A pytest worker that ran browser tests has Playwright's event loop in its main
+    thread: another Playwright, or asyncio.run(), needs a thread without one.
+    """
+    outcome: dict = {}
+
+    def run() -> None:
+        try:
+            outcome["value"] = work()
+        except BaseException as error:  # re-raised in the test's thread
+            outcome["error"] = error
+
+    thread = threading.Thread(target=run)
+    thread.start()
+    thread.join()
+    if "error" in outcome:
+        raise outcome["error"]
+    return outcome["value"]
 
 
 def free_port() -> int:

@@ -31,6 +31,8 @@ from bench.run import (
     targets_table,
 )
 
+from .conftest import in_own_thread
+
 N = 5
 LANGS = ("vi", "en", "km")
 CATEGORIES = 4
@@ -162,10 +164,17 @@ def test_first_visit_and_search_in_chromium(bench: tuple[Path, dict]) -> None:
     project = work / "project"
     paths = page_paths(project, site_layout(project))
     assert set(paths) >= {"vi_article", "km_article", "vi_home"}
-    with CountingServer(work / "site") as server, chromium() as browser:
-        visit = first_visit(browser, server, paths["km_article"], "phone")
-        search = search_transfer(browser, server, paths["vi_article"], ("thac", "cà phê"))
-        more = first_query(browser, server, paths["vi_article"], "gia lai")
+
+    def measure() -> tuple[dict, dict, dict]:
+        with CountingServer(work / "site") as server, chromium() as browser:
+            return (
+                first_visit(browser, server, paths["km_article"], "phone"),
+                search_transfer(browser, server, paths["vi_article"], ("thac", "cà phê")),
+                first_query(browser, server, paths["vi_article"], "gia lai"),
+            )
+
+    # The benchmark's own Playwright, beside the one the browser tests keep running.
+    visit, search, more = in_own_thread(measure)
     assert visit["bytes"] > 10_000 and visit["requests"] > 3 and visit["blocked"] == []
     assert visit["by_type"]["font"] > 0 and visit["by_type"]["html"] > 0
     assert set(VIEWPORTS) == {"phone", "desktop"}

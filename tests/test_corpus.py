@@ -24,6 +24,7 @@ from bench.corpus import (
 from PIL import Image
 
 from gialai.catalog import Catalog, load_catalog
+from gialai.options import BuildOptions
 from gialai.settings import load_settings
 from gialai.text import fold_latin, is_khmer
 
@@ -224,7 +225,8 @@ def test_the_command_line_prints_a_summary(
 def test_a_generated_project_builds_with_mkdocs(tmp_path: Path) -> None:
     copy_project(tmp_path)
     generate_corpus(tmp_path / "content", 8, images=3)
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "GIALAI_BUILD_DATE": "2024-02-01"}
+    options = BuildOptions(build_date=dt.date(2024, 2, 1))
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **options.to_env()}
     result = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(tmp_path / "mkdocs.yml")],
         cwd=tmp_path,

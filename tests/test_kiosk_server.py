@@ -34,7 +34,7 @@ import pytest
 
 from gialai import kiosk_server
 
-from .conftest import REPO, free_port, write_files
+from .conftest import REPO, free_port, in_own_thread, write_files
 
 SECRET = "TOP SECRET: this file is outside the site"
 CSP_BASE = (
@@ -743,7 +743,7 @@ def test_python_server_holds_200_concurrent_clients(site: Path) -> None:
     )
     try:
         wait_until_up(f"http://127.0.0.1:{port}", process)
-        tally, errors = asyncio.run(_load(port))
+        tally, errors = in_own_thread(lambda: asyncio.run(_load(port)))
     finally:
         process.terminate()
         _, err = process.communicate(timeout=10)

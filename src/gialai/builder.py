@@ -6,18 +6,17 @@ the sources.
 
 from __future__ import annotations
 
-import contextlib
-import datetime as dt
 import os
 import shutil
 import subprocess
 import threading
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from .parallel import mkdocs_build_command
+from .mkdocs.build import build_command
+from .options import BuildOptions
 
 
 class BuildFailed(Exception):
@@ -48,78 +47,51 @@ def recover_interrupted(out: Path) -> None:
         shutil.rmtree(leftover, ignore_errors=True)
 
 
-def build_env(
-    build_date: dt.date | None = None,
-    preview: bool = False,
-    edition: str | None = None,
-    base: dict[str, str] | None = None,
-) -> dict[str, str]:
-    """Environment for a MkDocs process: how the hooks learn date, preview and edition."""
-    env = dict(os.environ if base is None else base)
-    env["NO_MKDOCS_2_WARNING"] = "1"
-    env["GIALAI_PREVIEW"] = "1" if preview else "0"
-    if build_date is not None:
-        env["GIALAI_BUILD_DATE"] = build_date.isoformat()
-    if edition:
-        env["GIALAI_EDITION"] = edition
-    return env
+def _env(options: BuildOptions) -> dict[str, str]:
+    """The environment of a MkDocs process: this one's, with the build options handed on."""
+    return {**os.environ, "NO_MKDOCS_2_WARNING": "1", **options.to_env()}
 
 
-@contextlib.contextmanager
-def _environment(env: dict[str, str]) -> Iterator[None]:
-    saved = dict(os.environ)
-    os.environ.clear()
-    os.environ.update(env)
-    try:
-        yield
-    finally:
-        os.environ.clear()
-        os.environ.update(saved)
-
-
-def _build_serial(config_file: Path, staging: Path, env: dict[str, str], quiet: bool) -> None:
-    command = mkdocs_build_command(config_file, staging, quiet)
-    if subprocess.run(command, env=env, cwd=config_file.parent).returncode != 0:
+def _build_serial(config_file: Path, staging: Path, options: BuildOptions, quiet: bool) -> None:
+    command = build_command(config_file, staging, quiet)
+    if subprocess.run(command, env=_env(options), cwd=config_file.parent).returncode != 0:
         raise BuildFailed(
             "the build failed (see the messages above); the previous site is unchanged."
         )
 
 
 def _build_parallel(
-    config_file: Path, staging: Path, env: dict[str, str], report: Callable[[str], None]
+    config_file: Path, staging: Path, options: BuildOptions, report: Callable[[str], None]
 ) -> None:
-    from mkdocs.config import load_config
-    from mkdocs.exceptions import MkDocsException
-
+    from .mkdocs.build import load_site
     from .parallel import merge, start_language_builds, wait_for
     from .problems import ContentError
-    from .publish import finish_site, warm_images
-    from .session import session_for
+    from .publish import SiteProblem, finish_site, warm_images, write_search_indexes
 
-    with _environment(env):
-        config = load_config(str(config_file), site_dir=str(staging))
-        try:
-            session = session_for(config)
-        except ContentError as error:
-            report(str(error))
-            raise BuildFailed(
-                "the settings have problems; the previous site is unchanged."
-            ) from None
-        if session.catalog.problems:
-            report(str(ContentError(session.catalog.problems)))
-            raise BuildFailed("the content has problems; the previous site is unchanged.")
-    languages = [(lang.code, lang.prefix) for lang in session.settings.languages]
+    try:
+        site = load_site(config_file, options)
+    except ContentError as error:
+        report(str(error))
+        raise BuildFailed("the settings have problems; the previous site is unchanged.") from None
+    if site.catalog.problems:
+        report(str(ContentError(site.catalog.problems)))
+        raise BuildFailed("the content has problems; the previous site is unchanged.")
+    # Every process builds for the same day, from the same cache, whatever the clock says.
+    options = site.options
+    languages = [(lang.code, lang.prefix) for lang in site.settings.languages]
     staging.mkdir(parents=True)
-    with _environment(env):
-        warm_images(session)
+    warm_images(site)
     report(f"Building {', '.join(code for code, _ in languages)} side by side ...")
-    builds = start_language_builds(config_file, staging, languages, env)
+    builds = start_language_builds(config_file, staging, languages, options, _env(options))
     # The search index needs only the content: build it while the pages are built.
     search_folder = staging / ".search"
+    errors: list[BaseException] = []
     search = None
-    if session.settings.search:
+    if site.settings.search:
         search = threading.Thread(
-            target=_search_in_background, args=(session, search_folder, env), daemon=True
+            target=_in_background,
+            args=(write_search_indexes, (site, search_folder), errors),
+            daemon=True,
         )
         search.start()
     try:
@@ -138,29 +110,24 @@ def _build_parallel(
         )
     merge(staging, builds)
     if search is not None:
-        if isinstance(session.extra.get("search error"), Exception):
-            report(str(session.extra["search error"]))
+        if errors:
+            report(str(errors[0]))
             raise BuildFailed(
                 "the search index could not be built; the previous site is unchanged."
             )
         _move_search_bundles(search_folder, staging)
-    with _environment(env):
-        try:
-            finish_site(session, str(staging), search_done=search is not None)
-        except MkDocsException as error:
-            report(error.format_message())
-            raise BuildFailed(
-                "the built site has problems; the previous site is unchanged."
-            ) from None
-
-
-def _search_in_background(session, folder: Path, env: dict[str, str]) -> None:
-    from .publish import write_search_indexes
-
     try:
-        write_search_indexes(session, folder)
+        finish_site(site, staging, search_done=search is not None)
+    except SiteProblem as error:
+        report(str(error))
+        raise BuildFailed("the built site has problems; the previous site is unchanged.") from None
+
+
+def _in_background(work: Callable, args: tuple, errors: list[BaseException]) -> None:
+    try:
+        work(*args)
     except Exception as error:  # reported by the main thread, which owns the output
-        session.extra["search error"] = error
+        errors.append(error)
 
 
 def _move_search_bundles(folder: Path, site: Path) -> None:
@@ -178,9 +145,7 @@ def _move_search_bundles(folder: Path, site: Path) -> None:
 def build_site(
     config_file: Path,
     site_dir: Path,
-    build_date: dt.date | None = None,
-    preview: bool = False,
-    edition: str | None = None,
+    options: BuildOptions | None = None,
     quiet: bool = False,
     parallel: bool = True,
     report: Callable[[str], None] = print,
@@ -195,12 +160,12 @@ def build_site(
     recover_interrupted(out)
     staging, old = _staging_names(out)
     started = time.monotonic()
-    env = build_env(build_date, preview, edition)
+    options = options or BuildOptions()
     try:
         if parallel:
-            _build_parallel(config_file, staging, env, report)
+            _build_parallel(config_file, staging, options, report)
         else:
-            _build_serial(config_file, staging, env, quiet)
+            _build_serial(config_file, staging, options, quiet)
     except KeyboardInterrupt:
         shutil.rmtree(staging, ignore_errors=True)
         raise BuildFailed("the build was interrupted; the previous site is unchanged.") from None

@@ -205,9 +205,9 @@ class _ParseCache:
 
 def _code_stamp() -> str:
     """Changes when the parser changes, so a cache from older code is not used."""
-    from . import articles, safety
+    from . import articles, safety, schema
 
-    parts = [Path(module.__file__).stat().st_mtime_ns for module in (articles, safety)]
+    parts = [Path(m.__file__).stat().st_mtime_ns for m in (articles, safety, schema)]
     return ":".join(map(str, parts))
 
 

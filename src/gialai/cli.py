@@ -14,6 +14,7 @@ from pathlib import Path
 
 from .articles import BODY_PLACEHOLDER, Article
 from .catalog import Catalog, free_slug, latest_date, load_catalog, scheduled
+from .options import BuildOptions
 from .problems import ContentError, render_problems
 from .schema import Skeleton, skeleton_lines
 from .settings import Settings, load_settings
@@ -421,15 +422,10 @@ def cmd_build(args: argparse.Namespace) -> int:
         out = Path(args.site_dir) if args.site_dir and len(editions) == 1 else None
         if out is None:
             out = config.parent / ("site-kiosk" if edition == "kiosk" else "site")
+        options = BuildOptions(build_date=args.build_date, preview=args.preview, edition=edition)
         try:
             result = build_site(
-                config_file,
-                out,
-                build_date=args.build_date,
-                preview=args.preview,
-                edition=edition,
-                quiet=args.quiet,
-                parallel=not args.serial,
+                config_file, out, options, quiet=args.quiet, parallel=not args.serial
             )
         except BuildFailed as error:
             print(f"Build of the {edition} edition stopped: {error}", file=sys.stderr)
@@ -439,15 +435,17 @@ def cmd_build(args: argparse.Namespace) -> int:
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
-    from .builder import build_env
-
     config = _find_config(args.config)
     if args.kiosk:
         config = config.parent / "mkdocs.kiosk.yml"
-    env = build_env(args.build_date, preview=True, edition="kiosk" if args.kiosk else "web")
-    if args.language:
+    options = BuildOptions(
+        build_date=args.build_date,
+        preview=True,
+        edition="kiosk" if args.kiosk else "web",
         # One language only: on a large site this is what keeps a rebuild within seconds.
-        env["GIALAI_ONLY_LANGUAGE"] = args.language
+        only_language=args.language or None,
+    )
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **options.to_env()}
     command = [
         sys.executable,
         "-m",

@@ -8,7 +8,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from .languages import DIGITS
-from .qr import qr_svg
+from .qr import QrCodes, qr_svg
 from .settings import Settings
 from .strings import Strings
 
@@ -23,12 +23,13 @@ def is_other_site(url: str, site_host: str) -> bool:
     return parts.scheme in ("http", "https") and (parts.hostname or "") != site_host
 
 
-def unlink_other_sites(content: str, site_url: str, label: str) -> str:
+def unlink_other_sites(content: str, site_url: str, label: str, qr: QrCodes | None = None) -> str:
     """Turn links to other sites into text with the address and a QR code to scan.
 
     A kiosk must not leave the local server, but a reader can take the address away.
     """
     site_host = urlsplit(site_url).hostname or ""
+    make_svg = qr.svg if qr is not None else qr_svg
 
     def replace(match: re.Match) -> str:
         href = _HREF.search(match.group("attrs"))
@@ -42,7 +43,7 @@ def unlink_other_sites(content: str, site_url: str, label: str) -> str:
             f'<span class="gl-external">{match.group("text")} '
             f'<span class="gl-external__url">({shown})</span>'
             f'<span class="gl-external__qr" title="{html.escape(label)}">'
-            f"{qr_svg(url, label, scale=3)}</span></span>"
+            f"{make_svg(url, label, scale=3)}</span></span>"
         )
 
     return _ANCHOR.sub(replace, content)

@@ -1,57 +1,20 @@
 """Building the languages side by side, one MkDocs process each, on every core.
 
 static-i18n builds languages one after another in one process. Here each language gets
-its own process and its own staging folder; the parent then merges them and writes
-what spans the site (sitemap, search, link check) once.
+its own process (told which by its build options) and its own staging folder; the parent
+then merges them and writes what spans the site (sitemap, search, link check) once.
 """
 
 from __future__ import annotations
 
-import os
 import shutil
 import subprocess
-import sys
 import time
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
-ONLY_LANGUAGE = "GIALAI_ONLY_LANGUAGE"
-
-
-def mkdocs_build_command(config_file: Path, site_dir: Path, quiet: bool = False) -> list[str]:
-    """The strict MkDocs build every build of the site runs."""
-    command = [sys.executable, "-m", "mkdocs", "build", "--strict"]
-    command += ["--config-file", str(config_file), "--site-dir", str(site_dir)]
-    return command + (["--quiet"] if quiet else [])
-
-
-def pin_language(config: Any) -> None:
-    """In a process that builds one language: make static-i18n build just that one.
-
-    static-i18n reads ``current_language`` when a build starts and builds the other
-    languages from ``on_post_build`` unless ``building`` is already set.
-    """
-    code = os.environ.get(ONLY_LANGUAGE)
-    plugin = config.plugins.get("i18n")
-    if not code or plugin is None:
-        return
-    if code not in plugin.all_languages:
-        raise ValueError(f"{ONLY_LANGUAGE}={code} is not a language of the site")
-    plugin.current_language = code
-    plugin.building = True
-
-
-def skip_file_alternates(config: Any) -> None:
-    """Spare static-i18n its per-file alternates: nothing of this site reads them.
-
-    For every page and language static-i18n looks for the same page in the other
-    languages (a third of a one-language build at 1,000 articles). The language menu,
-    hreflang links and sitemap come from the catalog instead (gialai.routes).
-    """
-    plugin = config.plugins.get("i18n")
-    if plugin is not None:
-        plugin.reconfigure_files_alternates = lambda *args, **kwargs: None
+from .mkdocs.build import build_command
+from .options import BuildOptions
 
 
 @dataclass
@@ -73,6 +36,7 @@ def start_language_builds(
     config_file: Path,
     staging: Path,
     languages: list[tuple[str, str]],
+    options: BuildOptions,
     env: dict[str, str],
 ) -> list[LanguageBuild]:
     """Start one ``mkdocs build`` per (code, prefix), each into its own folder."""
@@ -80,10 +44,10 @@ def start_language_builds(
     for code, prefix in languages:
         folder = staging / f".lang-{code}"
         log = staging / f".lang-{code}.log"
-        child_env = dict(env, **{ONLY_LANGUAGE: code})
+        child_env = dict(env, **options.replace(only_language=code).to_env())
         with log.open("w", encoding="utf-8") as handle:
             process = subprocess.Popen(
-                mkdocs_build_command(config_file, folder),
+                build_command(config_file, folder),
                 env=child_env,
                 cwd=config_file.parent,
                 stdout=handle,

@@ -1,4 +1,5 @@
-"""Finishing a built site: files that span all languages, written once."""
+"""Files of a built site beyond its pages: photos, feeds, redirects, and what spans all
+languages (sitemap, search indexes, the link check), written once per site."""
 
 from __future__ import annotations
 
@@ -6,113 +7,101 @@ import logging
 import os
 import shutil
 from pathlib import Path
-from typing import Any
-
-from mkdocs.exceptions import PluginError
+from typing import TYPE_CHECKING
 
 from .feeds import render_feed
 from .redirects import redirect_pages
 from .robots import render_robots
 from .search import build_indexes, records_for
-from .session import COMMAND
 from .sitecheck import broken_links
 from .sitemap import render_sitemap
+
+if TYPE_CHECKING:
+    from .site import Site
 
 log = logging.getLogger("mkdocs.plugins.gialai.publish")
 
 
-def copy_images(session: Any, site_dir: str) -> None:
+class SiteProblem(Exception):
+    """The built site has a problem a reader would meet (a broken link)."""
+
+
+def copy_images(site: Site, site_dir: Path) -> None:
     """Copy the image variants that pages of this build use into the site."""
-    for result in session.images.known():
+    for result in site.images.known():
         for variant in result.variants:
-            target = Path(site_dir) / variant.path
-            source = session.images.cache_dir / Path(variant.path).name
+            target = site_dir / variant.path
+            source = site.images.cache_dir / Path(variant.path).name
             if target.exists() and target.stat().st_size == source.stat().st_size:
                 continue
             target.parent.mkdir(parents=True, exist_ok=True)
             shutil.copyfile(source, target)
 
 
-def write_feeds(session: Any, lang: str, site_dir: str) -> None:
+def write_feeds(site: Site, lang: str, site_dir: Path) -> None:
     """The Atom feeds of one language."""
-    for feed in session.feeds_for(lang):
-        target = Path(site_dir) / feed.path
+    for feed in site.feeds(lang):
+        target = site_dir / feed.path
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(render_feed(session.catalog, feed), encoding="utf-8")
+        target.write_text(render_feed(site.catalog, feed), encoding="utf-8")
 
 
-def write_redirects(session: Any, lang: str, site_dir: str) -> None:
+def write_redirects(site: Site, lang: str, site_dir: Path) -> None:
     """The small pages at the old addresses of renamed articles (redirects.yml), one language.
 
     Written as plain files after MkDocs' pages, not as pages MkDocs knows: the sitemap,
     feeds and search records come from the catalog's articles, so none lists them.
     """
-    for path, text in redirect_pages(session.catalog, lang, session.strings[lang]):
-        target = Path(site_dir) / path
+    for path, text in redirect_pages(site.catalog, lang, site.strings[lang]):
+        target = site_dir / path
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(text, encoding="utf-8")
 
 
-def is_last_language(config: Any, session: Any) -> bool:
-    """True in the build that closes the site: all languages done, once per site.
-
-    static-i18n builds the other languages from inside the default language's
-    on_post_build, so the outer build is the last to reach this point. A process that
-    builds one language for a parallel build leaves the site-wide work to its parent.
-    """
-    if os.environ.get("GIALAI_ONLY_LANGUAGE"):
-        return False
-    plugin = config.plugins.get("i18n")
-    return plugin is None or not plugin.building
-
-
-def warm_images(session: Any) -> None:
+def warm_images(site: Site) -> None:
     """Make the photo variants once, before several processes would each make them."""
     from concurrent.futures import ThreadPoolExecutor
 
     sources = {
-        session.settings.images_path / article.cover.image
-        for article in session.catalog.sources.values()
+        site.settings.images_path / article.cover.image
+        for article in site.catalog.sources.values()
         if article.cover is not None
     }
     with ThreadPoolExecutor(max_workers=os.cpu_count() or 2) as pool:
-        list(pool.map(session.images.get, sorted(sources)))
+        list(pool.map(site.images.get, sorted(sources)))
 
 
-def write_search_indexes(session: Any, site: Path) -> None:
-    """One Pagefind bundle per language, built side by side."""
-    settings = session.settings
+def write_search_indexes(site: Site, folder: Path) -> None:
+    """One Pagefind bundle per language, built side by side: the one place search is made."""
+    settings = site.settings
     jobs = []
     for language in settings.languages:
         names = {cat.key: cat.name(language.code) for cat in settings.categories}
-        records = records_for(
-            session.catalog, language.code, names, session.strings[language.code].date
-        )
+        records = records_for(site.catalog, language.code, names, site.strings[language.code].date)
         jobs.append((language, records))
-    build_indexes(jobs, site, session.cache_dir)
+    build_indexes(jobs, folder, site.cache_dir)
 
 
-def finish_site(session: Any, site_dir: str, search_done: bool = False) -> None:
+def finish_site(site: Site, site_dir: Path, search_done: bool = False) -> None:
     """Write sitemap and the other site-wide files, then check the site's links.
 
-    ``search_done``: the search bundles were already written (the parallel build makes
-    them while the languages build).
+    ``search_done``: the search bundles were already written (a parallel build makes
+    them while the languages build). A broken link raises ``SiteProblem``.
     """
-    site = Path(site_dir)
-    listings = {lang: session.listings_for(lang) for lang in session.settings.language_codes}
-    (site / "sitemap.xml").write_text(render_sitemap(session.catalog, listings), "utf-8")
-    (site / "robots.txt").write_text(render_robots(session.settings), "utf-8")
-    gz = site / "sitemap.xml.gz"
+    listings = {lang: site.listings(lang) for lang in site.settings.language_codes}
+    (site_dir / "sitemap.xml").write_text(render_sitemap(site.catalog, listings), "utf-8")
+    (site_dir / "robots.txt").write_text(render_robots(site.settings), "utf-8")
+    gz = site_dir / "sitemap.xml.gz"
     if gz.exists():
         gz.unlink()
-    if COMMAND["name"] == "serve":
+    if site.serving:
         return  # the preview skips search and the link check, to rebuild in a second or two
-    if session.settings.search and not search_done:
-        write_search_indexes(session, site)
-    broken = broken_links(site)
+    if site.settings.search and not search_done:
+        write_search_indexes(site, site_dir)
+    broken = broken_links(site_dir)
     if broken:
         lines = [f"  {page}: '{url}' leads to no page or file" for page, url in broken[:50]]
         more = f"\n  … and {len(broken) - 50} more" if len(broken) > 50 else ""
-        raise PluginError(
+        raise SiteProblem(
             f"Found {len(broken)} broken links in the built site:\n" + "\n".join(lines) + more
         )

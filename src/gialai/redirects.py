@@ -40,7 +40,7 @@ HEADER = (
     "# `gialai rename` keeps this file. Every edition serves a small page at each old\n"
     "# address that sends readers on, so links and QR codes printed before a rename work.\n"
 )
-# Folders of the site's own pages (and, from mkdocs_files, the preview's dashboard and the
+# Folders of the site's own pages (and, from the page plan, the preview's dashboard and the
 # kiosk's start screen): an article never had an address there.
 _SITE_FOLDERS = (
     *(path.strip("/") for path in (TAGS_PATH, ARCHIVE_PATH, SEARCH_PATH)),

@@ -103,9 +103,3 @@ def load_settings(config_file: Path | str = "mkdocs.yml") -> Settings:
 
     return load(config_file)
 
-
-def settings_from_mkdocs(config: object) -> Settings:
-    """Settings of a loaded MkDocs config (read by gialai.mkdocs.config)."""
-    from .mkdocs.config import settings_from_mkdocs as read
-
-    return read(config)

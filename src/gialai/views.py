@@ -236,7 +236,7 @@ def dashboard(session, lang: str) -> dict[str, Any]:
         language = settings.language(code)
         tables.append(
             {
-                "lang": code,
+                "lang": language.lang,
                 "name": language.name,
                 "counts": count_states(rows),
                 "rows": [
@@ -252,4 +252,11 @@ def dashboard(session, lang: str) -> dict[str, Any]:
                 ],
             }
         )
-    return {"kind": "dashboard", "title": t("dashboard_title"), "tables": tables}
+    source = settings.default_language
+    return {
+        "kind": "dashboard",
+        "title": t("dashboard_title"),
+        "tables": tables,
+        "source_name": source.name,
+        "source_lang": source.lang,
+    }

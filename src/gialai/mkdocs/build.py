@@ -1,0 +1,25 @@
+"""Running MkDocs: the strict build command, and a site loaded from a config file."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from ..options import BuildOptions
+from ..site import Site
+from .config import settings_from_mkdocs
+
+
+def build_command(config_file: Path, site_dir: Path, quiet: bool = False) -> list[str]:
+    """The strict MkDocs build every build of the site runs."""
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict"]
+    command += ["--config-file", str(config_file), "--site-dir", str(site_dir)]
+    return command + (["--quiet"] if quiet else [])
+
+
+def load_site(config_file: Path, options: BuildOptions) -> Site:
+    """The site a config file describes, checked, without building it."""
+    from mkdocs.config import load_config
+
+    config = load_config(str(config_file))
+    return Site.load(settings_from_mkdocs(config), options)

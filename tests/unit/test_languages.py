@@ -1,0 +1,126 @@
+"""The language table: traits from mkdocs.yml and locales/, and no language code in code."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from gialai.languages import DIGITS, SearchTraits, load_languages
+from gialai.problems import ContentError
+from gialai.settings import load_settings
+
+REPO = Path(__file__).resolve().parents[2]
+# Every code the province publishes in or plans to ("th" is left out: it is also the HTML
+# element of a table heading).
+CODES = ("vi", "en", "km", "lo", "zh", "zh-Hans", "jra", "bdq")
+ALTERNATIVES = "|".join(map(re.escape, CODES))
+QUOTED_CODE = re.compile(rf"""(?<![\w./-])(["'`])({ALTERNATIVES})\1""")
+# Where behaviour is decided. The theme's translation files (one per language) are data.
+CODE_FOLDERS = ("src", "hooks", "overrides")
+DATA_FOLDERS = ("overrides/partials/languages",)
+
+
+def test_no_language_code_decides_behaviour_in_code():
+    found = []
+    for folder in CODE_FOLDERS:
+        for path in sorted((REPO / folder).rglob("*")):
+            if path.suffix not in (".py", ".js", ".html", ".css"):
+                continue
+            rel = path.relative_to(REPO).as_posix()
+            if rel.startswith(DATA_FOLDERS):
+                continue
+            for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+                if QUOTED_CODE.search(line):
+                    found.append(f"{rel}:{number}: {line.strip()}")
+    assert found == []
+
+
+def test_the_table_is_read_from_the_configuration():
+    settings = load_settings(REPO / "mkdocs.yml")
+    table = {language.code: language for language in settings.languages}
+    assert list(table) == ["vi", "en", "km"]
+    khmer = table["km"]
+    assert (khmer.tag, khmer.script, khmer.digits, khmer.og_locale) == (
+        "km",
+        "Khmr",
+        "khmr",
+        "km_KH",
+    )
+    assert khmer.search == SearchTraits("khmer", 100)
+    assert khmer.fallback == ("vi",)
+    assert khmer.prefix == "km/" and table["vi"].prefix == ""
+    assert table["vi"].search.text == "vietnamese"
+    assert table["en"].search == SearchTraits()
+    assert "12".translate(khmer.digit_table) == "១២"
+
+
+def _locales(tmp_path: Path, blocks: dict[str, str]) -> Path:
+    for code, block in blocks.items():
+        (tmp_path / f"{code}.yml").write_text(block + "home: x\n", encoding="utf-8")
+    return tmp_path
+
+
+ENTRIES = [
+    {"locale": "vi", "name": "Tiếng Việt", "default": True},
+    {"locale": "xx", "name": "Xx"},
+]
+
+
+def test_a_new_language_is_a_block_of_data(tmp_path):
+    folder = _locales(
+        tmp_path,
+        {
+            "vi": "language:\n  tag: vi\n",
+            "xx": "language:\n  tag: xx-Latn\n  digits: laoo\n  fallback: [vi]\n"
+            "  search: {text: plain, chunk_size: 300}\n",
+        },
+    )
+    vi, xx = load_languages(ENTRIES, folder, lambda path: f"locales/{path.name}")
+    assert (xx.code, xx.lang, xx.digits, xx.fallback) == ("xx", "xx-Latn", "laoo", ("vi",))
+    assert xx.search == SearchTraits("plain", 300)
+    assert vi.default and not xx.default
+
+
+@pytest.mark.parametrize(
+    ("block", "message"),
+    [
+        (
+            "home: x\n",
+            "locales/xx.yml: language: missing; copy the language: block of the "
+            "default language's file and change what differs, like tag: km, script: Khmr, "
+            "digits: khmr.",
+        ),
+        (
+            "language:\n  digits: roman\n",
+            "locales/xx.yml: language.digits: 'roman' is not a "
+            f"digit style; use one of {', '.join(DIGITS)}.",
+        ),
+        (
+            "language:\n  fallback: [fr]\n",
+            "locales/xx.yml: language.fallback: must list "
+            "languages of the site (vi), like fallback: [vi].",
+        ),
+        (
+            "language:\n  search: {text: stem}\n",
+            "locales/xx.yml: language.search.text: 'stem' "
+            "is not known; use one of plain, vietnamese, khmer.",
+        ),
+        (
+            "language:\n  search: {chunk_size: 0}\n",
+            "locales/xx.yml: language.search.chunk_size: "
+            "must be a whole number above 0, like chunk_size: 5000.",
+        ),
+        (
+            "language: khmer\n",
+            "locales/xx.yml: language: must be a block of fields, like tag: km on its own line.",
+        ),
+    ],
+)
+def test_mistakes_in_a_language_block_are_named(tmp_path, block, message):
+    (tmp_path / "vi.yml").write_text("language:\n  tag: vi\n", encoding="utf-8")
+    (tmp_path / "xx.yml").write_text(block, encoding="utf-8")
+    with pytest.raises(ContentError) as raised:
+        load_languages(ENTRIES, tmp_path, lambda path: f"locales/{path.name}")
+    assert [str(problem) for problem in raised.value.problems] == [message]
