@@ -759,7 +759,7 @@ def test_server_benchmark_compares_both_servers_on_a_small_site(site: Path) -> N
     paths = bench_server.sample_paths(site)
     assert "/" in paths and "/en" in paths
     assert not any("alias" in path or "leak" in path or "/." in path for path in paths)
-    result = bench_server.compare(site, seconds=0.3, clients=8)
+    result = bench_server.compare(site, seconds=0.3, clients=8, rounds=1)
     servers = ["kiosk-server", "nginx"] if NGINX else ["kiosk-server"]
     assert list(result["servers"]) == servers
     for modes in result["servers"].values():
