@@ -18,7 +18,14 @@ import pytest
 from gialai.options import BuildOptions
 
 REPO = Path(__file__).resolve().parent.parent
-PROJECT_FILES = ("mkdocs.yml", "mkdocs.kiosk.yml", "hooks", "overrides", "locales")
+PROJECT_FILES = (
+    "mkdocs.yml",
+    "mkdocs.kiosk.yml",
+    "mkdocs.kiosk-pleiku.yml",
+    "hooks",
+    "overrides",
+    "locales",
+)
 # The sample site is built as of this day, so tests do not change with the calendar.
 BUILD_DATE = dt.date(2026, 11, 23)
 CHROMIUM = os.environ.get("GIALAI_CHROMIUM", "/usr/bin/chromium")

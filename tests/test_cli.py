@@ -262,3 +262,12 @@ def test_status_into_a_closed_pipe_says_nothing(project):
         env={**__import__("os").environ, "NO_MKDOCS_2_WARNING": "1"},
     )
     assert "Traceback" not in result.stderr
+
+
+def test_a_kiosk_that_has_no_configuration(officer):
+    code, _, err = officer("build", "--kiosk", "sa-thay")
+    assert code == 2
+    assert err == (
+        "gialai build: there is no mkdocs.kiosk-sa-thay.yml; the kiosks of this project: "
+        "--kiosk, --kiosk pleiku.\n"
+    )

@@ -410,18 +410,35 @@ def cmd_status(args: argparse.Namespace) -> int:
     return 0
 
 
+def _kiosk_config(config: Path, name: str) -> Path:
+    """The configuration of a kiosk: mkdocs.kiosk.yml, or mkdocs.kiosk-NAME.yml."""
+    path = config.parent / (f"mkdocs.kiosk-{name}.yml" if name else "mkdocs.kiosk.yml")
+    if not path.is_file():
+        known = sorted(p.name for p in config.parent.glob("mkdocs.kiosk*.yml"))
+        names = [n.removeprefix("mkdocs.kiosk").strip("-").removesuffix(".yml") for n in known]
+        names.sort(key=lambda n: (n != "", n))  # the default kiosk first
+        listed = ", ".join(f"--kiosk {n}" if n else "--kiosk" for n in names) or "none"
+        raise UsageError(f"there is no {path.name}; the kiosks of this project: {listed}.")
+    return path
+
+
+def _kiosk_site_dir(name: str) -> str:
+    return f"site-kiosk-{name}" if name else "site-kiosk"
+
+
 def cmd_build(args: argparse.Namespace) -> int:
     from .builder import BuildFailed, build_site
 
     config = _find_config(args.config)
-    editions = ["web", "kiosk"] if args.all else (["kiosk"] if args.kiosk else ["web"])
+    kiosk = args.kiosk if args.kiosk is not None else ("" if args.all else None)
+    editions = ["web", "kiosk"] if args.all else (["kiosk"] if kiosk is not None else ["web"])
     for edition in editions:
         config_file = config
         if edition == "kiosk":
-            config_file = config.parent / "mkdocs.kiosk.yml"
+            config_file = _kiosk_config(config, kiosk or "")
         out = Path(args.site_dir) if args.site_dir and len(editions) == 1 else None
         if out is None:
-            out = config.parent / ("site-kiosk" if edition == "kiosk" else "site")
+            out = config.parent / ("site" if edition == "web" else _kiosk_site_dir(kiosk or ""))
         options = BuildOptions(build_date=args.build_date, preview=args.preview, edition=edition)
         try:
             result = build_site(
@@ -436,12 +453,12 @@ def cmd_build(args: argparse.Namespace) -> int:
 
 def cmd_serve(args: argparse.Namespace) -> int:
     config = _find_config(args.config)
-    if args.kiosk:
-        config = config.parent / "mkdocs.kiosk.yml"
+    if args.kiosk is not None:
+        config = _kiosk_config(config, args.kiosk)
     options = BuildOptions(
         build_date=args.build_date,
         preview=True,
-        edition="kiosk" if args.kiosk else "web",
+        edition="kiosk" if args.kiosk is not None else "web",
         # One language only: on a large site this is what keeps a rebuild within seconds.
         only_language=args.language or None,
     )
@@ -541,7 +558,14 @@ def make_parser() -> argparse.ArgumentParser:
     status.set_defaults(func=cmd_status)
 
     build = sub.add_parser("build", help="build the site into site/ (kiosk: site-kiosk/)")
-    build.add_argument("--kiosk", action="store_true", help="build the kiosk edition")
+    build.add_argument(
+        "--kiosk",
+        nargs="?",
+        const="",
+        metavar="NAME",
+        help="build the kiosk edition (mkdocs.kiosk.yml), or the kiosk NAME "
+        "(mkdocs.kiosk-NAME.yml, like --kiosk pleiku)",
+    )
     build.add_argument("--all", action="store_true", help="build the web and kiosk editions")
     build.add_argument("--site-dir", help="where to write the site")
     build.add_argument(
@@ -565,7 +589,9 @@ def make_parser() -> argparse.ArgumentParser:
     serve = sub.add_parser("serve", help="preview the site with drafts, rebuilt on every save")
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--port", type=int, default=8000)
-    serve.add_argument("--kiosk", action="store_true", help="preview the kiosk edition")
+    serve.add_argument(
+        "--kiosk", nargs="?", const="", metavar="NAME", help="preview a kiosk edition"
+    )
     serve.add_argument("--build-date", type=_date, help="preview as of this date")
     serve.add_argument(
         "--language", help="preview one language only (vi, en or km): fastest on a large site"

@@ -306,7 +306,7 @@ def _og_fields(view: PageView, doc_code: str) -> dict[str, Any]:
 
 
 def _choices(site: Site) -> list[dict[str, str]]:
-    """The languages of the kiosk's start screen, each in its own words."""
+    """The languages of the kiosk's start screen, each in its own words, in the kiosk's order."""
     return [
         {
             "lang": language.lang,
@@ -316,5 +316,5 @@ def _choices(site: Site) -> list[dict[str, str]]:
             "welcome": site.strings[language.code]("kiosk_welcome"),
             "choose": site.strings[language.code]("kiosk_choose"),
         }
-        for language in site.settings.languages
+        for language in site.settings.kiosk_order
     ]

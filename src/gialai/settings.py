@@ -45,6 +45,7 @@ class Settings:
     idle_seconds: int = 90
     countdown_seconds: int = 10
     kiosk_public_url: str = ""
+    kiosk_languages: tuple[str, ...] = ()  # the kiosk start screen's first languages
     search: bool = True
     edition: str = "web"
     site_names: Mapping[str, str] = field(default_factory=dict)
@@ -93,6 +94,12 @@ class Settings:
         """The public web address articles are shared under (QR codes point here)."""
         return (self.kiosk_public_url or self.site_url).rstrip("/") + "/"
 
+    @property
+    def kiosk_order(self) -> list[Language]:
+        """The languages in the order of the kiosk's start screen."""
+        first = [self.language(code) for code in self.kiosk_languages]
+        return first + [language for language in self.languages if language not in first]
+
     def site_name_for(self, lang: str) -> str:
         return self.site_names.get(lang) or self.site_name
 
@@ -102,4 +109,3 @@ def load_settings(config_file: Path | str = "mkdocs.yml") -> Settings:
     from .mkdocs.config import load_settings as load
 
     return load(config_file)
-

@@ -52,7 +52,11 @@ def make_site(tmp_path: Path):
     """make_site(files, …) -> Site from {path: text} in content/, with ``problems`` found."""
 
     def make(
-        files: dict[str, str], preview: bool = False, edition: str = "web", problems: int = 0
+        files: dict[str, str],
+        preview: bool = False,
+        edition: str = "web",
+        problems: int = 0,
+        kiosk_languages: tuple[str, ...] = (),
     ) -> Site:
         project = tmp_path / "project"
         if not (project / "locales").exists():
@@ -70,6 +74,7 @@ def make_site(tmp_path: Path):
             site_names={"en": "Gia Lai External Information"},
             page_size=2,
             edition=edition,
+            kiosk_languages=kiosk_languages,
         )
         options = BuildOptions(build_date=BUILD_DATE, preview=preview, cache_dir=tmp_path / "cache")
         site = Site.load(settings, options)

@@ -11,6 +11,8 @@ from gialai.languages import DIGITS, SearchTraits, load_languages
 from gialai.problems import ContentError
 from gialai.settings import load_settings
 
+from ..conftest import copy_project
+
 REPO = Path(__file__).resolve().parents[2]
 # Every code the province publishes in or plans to ("th" is left out: it is also the HTML
 # element of a table heading).
@@ -124,3 +126,26 @@ def test_mistakes_in_a_language_block_are_named(tmp_path, block, message):
     with pytest.raises(ContentError) as raised:
         load_languages(ENTRIES, tmp_path, lambda path: f"locales/{path.name}")
     assert [str(problem) for problem in raised.value.problems] == [message]
+
+
+def test_each_shipped_kiosk_has_its_start_order():
+    border_gate = load_settings(REPO / "mkdocs.kiosk.yml")
+    airport = load_settings(REPO / "mkdocs.kiosk-pleiku.yml")
+    assert [language.code for language in border_gate.kiosk_order][:3] == ["km", "vi", "en"]
+    assert [language.code for language in airport.kiosk_order][:3] == ["vi", "en", "km"]
+    assert border_gate.edition == airport.edition == "kiosk"
+
+
+def test_a_kiosk_order_names_only_languages_of_the_site(tmp_path):
+    config = copy_project(tmp_path) / "mkdocs.kiosk-x.yml"
+    config.write_text(
+        "INHERIT: mkdocs.kiosk.yml\nextra:\n  gialai:\n    kiosk:\n      languages: [km, fr]\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(ContentError) as raised:
+        load_settings(config)
+    assert [str(problem) for problem in raised.value.problems] == [
+        "mkdocs.kiosk-x.yml: extra.gialai.kiosk.languages: 'fr' is not a language of the "
+        "site; list some of vi, en, km in the order the start screen shows them, like "
+        "[km, en, vi]."
+    ]

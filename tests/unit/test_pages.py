@@ -126,3 +126,19 @@ def test_the_home_page_and_the_menu_mark(make_site):
     assert view.active == "home" and view.canonical == SITE_URL
     assert [card["title"] for card in view.latest] == ["Thác 50", "Hội nghị", "Lễ hội"]
     assert [section["name"] for section in view.sections] == ["Tin tức", "Du lịch"]
+
+
+def test_each_kiosk_orders_its_start_screen(make_site):
+    border_gate = make_site(_files(), edition="kiosk", kiosk_languages=("km",))
+    start = _view(border_gate, "vi", "start", "start/")
+    assert isinstance(start, pages.StartView)
+    # Khmer first at Lệ Thanh; the languages not listed follow in mkdocs.yml's order.
+    assert [(c["lang"], c["name"], c["url"]) for c in start.choices] == [
+        ("km", "ខ្មែរ", "km/"),
+        ("vi", "Tiếng Việt", "./"),
+        ("en", "English", "en/"),
+    ]
+    assert start.choices[0]["welcome"] == border_gate.strings["km"]("kiosk_welcome")
+    airport = make_site(_files(), edition="kiosk", kiosk_languages=("vi", "en", "km"))
+    order = [c["lang"] for c in _view(airport, "vi", "start", "start/").choices]
+    assert order == ["vi", "en", "km"]

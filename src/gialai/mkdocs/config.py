@@ -24,6 +24,8 @@ class _KioskSettings(Config):
     idle_seconds = c.Type(int, default=_DEFAULTS["idle_seconds"])
     countdown_seconds = c.Type(int, default=_DEFAULTS["countdown_seconds"])
     public_url = c.Optional(c.Type(str))
+    # The start screen's order on this kiosk; languages not listed follow, as in mkdocs.yml.
+    languages = c.ListOfItems(c.Type(str), default=list(_DEFAULTS["kiosk_languages"]))
 
 
 class _SearchSettings(Config):
@@ -91,6 +93,21 @@ def settings_from_mkdocs(config: Any) -> Settings:
     languages = load_languages(
         entries, project_dir / typed.strings_dir, lambda path: _relative(path, project_dir)
     )
+    codes = [language.code for language in languages]
+    unknown = [code for code in typed.kiosk.languages if code not in codes]
+    if unknown:
+        raise ContentError(
+            [
+                Problem(
+                    where,
+                    0,
+                    "extra.gialai.kiosk.languages",
+                    f"'{unknown[0]}' is not a language of the site; list some of "
+                    f"{', '.join(codes)} in the order the start screen shows them, like "
+                    f"[{', '.join(reversed(codes))}].",
+                )
+            ]
+        )
     site_names = {e["locale"]: e["site_name"] for e in entries if e.get("site_name")}
     return Settings(
         project_dir=project_dir,
@@ -109,6 +126,7 @@ def settings_from_mkdocs(config: Any) -> Settings:
         idle_seconds=typed.kiosk.idle_seconds,
         countdown_seconds=typed.kiosk.countdown_seconds,
         kiosk_public_url=typed.kiosk.public_url or "",
+        kiosk_languages=tuple(typed.kiosk.languages),
         search=typed.search.enabled,
         edition=typed.edition,
         site_names=site_names,
