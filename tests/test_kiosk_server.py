@@ -622,6 +622,12 @@ def test_python_server_serves_a_site_folder_that_is_a_symlink(tmp_path: Path) ->
         missing = fetch(base, "/empty/")
         assert missing.status == 404
         assert missing.text == "404 Not Found\n"
+        # The link re-pointed to a new copy of the site: served at once, as nginx does.
+        (tmp_path / "new").mkdir()
+        (tmp_path / "new" / "page.html").write_text("new copy", encoding="utf-8")
+        (tmp_path / "next").symlink_to(tmp_path / "new", target_is_directory=True)
+        (tmp_path / "next").replace(tmp_path / "current")
+        assert fetch(base, "/page.html").text == "new copy"
     finally:
         server.shutdown()
         server.server_close()

@@ -442,7 +442,9 @@ def serve(
     """A server bound to ``host:port`` for ``site_dir``; call ``serve_forever()`` to run it."""
     if edition not in EDITIONS:
         raise ValueError(f"edition must be one of {', '.join(EDITIONS)}, not {edition!r}")
-    root = Path(site_dir).resolve()
+    # Not resolved: like nginx, a site folder that is a link is followed anew on every
+    # request, so re-pointing it (site-kiosk -> site-kiosk.2026-12) needs no restart.
+    root = Path(site_dir).absolute()
     if not root.is_dir():
         raise FileNotFoundError(f"{site_dir} is not a folder")
     server_class = _KioskServer6 if ":" in host else KioskServer
