@@ -34,7 +34,7 @@ from gialai.articles import revision_of
 from gialai.text import slugify
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
-PROJECT_FILES = ("mkdocs.yml", "hooks", "overrides", "locales")
+PROJECT_FILES = ("mkdocs.yml", "hooks", "overrides", "locales", "fonts")
 
 SOURCE_LANG = "vi"
 LANGS = ("vi", "en", "km")

@@ -81,6 +81,7 @@ PROJECT_FILES = (
     "hooks",
     "overrides",
     "locales",
+    "fonts",
     "content",
     "redirects.yml",
     "src",

@@ -25,6 +25,7 @@ PROJECT_FILES = (
     "hooks",
     "overrides",
     "locales",
+    "fonts",
 )
 # The sample site is built as of this day, so tests do not change with the calendar.
 BUILD_DATE = dt.date(2026, 11, 23)

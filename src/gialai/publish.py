@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .feeds import render_feed
+from .fonts import write_fonts
 from .redirects import redirect_pages
 from .robots import render_robots
 from .search import build_indexes, records_for
@@ -82,12 +83,20 @@ def write_search_indexes(site: Site, folder: Path) -> None:
     build_indexes(jobs, folder, site.cache_dir)
 
 
+def write_site_fonts(site: Site, site_dir: Path) -> None:
+    """The fonts cut to the characters of the built pages, and the language names' fonts."""
+    files = write_fonts(site, site_dir)
+    log.debug("wrote %d font files", len(files))
+
+
 def finish_site(site: Site, site_dir: Path, search_done: bool = False) -> None:
-    """Write sitemap and the other site-wide files, then check the site's links.
+    """Write fonts, sitemap and the other site-wide files, then check the site's links.
 
     ``search_done``: the search bundles were already written (a parallel build makes
     them while the languages build). A broken link raises ``SiteProblem``.
     """
+    # Before the preview stops below: its pages need their fonts too.
+    write_site_fonts(site, site_dir)
     listings = {lang: site.listings(lang) for lang in site.settings.language_codes}
     (site_dir / "sitemap.xml").write_text(render_sitemap(site.catalog, listings), "utf-8")
     (site_dir / "robots.txt").write_text(render_robots(site.settings), "utf-8")

@@ -215,9 +215,13 @@ class Adapter:
 
     def finish(self, config: MkDocsConfig) -> None:
         """Once per site, after every language: sitemap, search, the link check."""
+        site_dir = Path(config.site_dir)
         if self.site.options.only_language:
+            if self.site.serving:
+                # The preview of one language: its pages still need their fonts.
+                publish.write_site_fonts(self.site, site_dir)
             return  # a parallel build's process: its parent finishes the site
         try:
-            publish.finish_site(self.site, Path(config.site_dir))
+            publish.finish_site(self.site, site_dir)
         except publish.SiteProblem as error:
             raise PluginError(str(error)) from None
