@@ -64,6 +64,18 @@ def nu_check(urls: list[str]) -> list[dict]:
     return json.loads(result.stderr)["messages"]
 
 
+def nu_check_fetching_again(urls: list[str], tries: int = 3) -> list[dict]:
+    """Like nu_check, asking again for pages the checker could not fetch (a busy machine
+    can keep the local server from answering within its 5 s); the last answer counts."""
+    messages = nu_check(urls)
+    for _ in range(tries - 1):
+        unread = {m["url"] for m in messages if m["type"] == "non-document-error"}
+        if not unread:
+            break
+        messages = [m for m in messages if m["url"] not in unread] + nu_check(sorted(unread))
+    return messages
+
+
 @pytest.fixture(scope="module")
 def control_server(tmp_path_factory: pytest.TempPathFactory):
     folder = tmp_path_factory.mktemp("control")
@@ -83,7 +95,7 @@ def test_every_page_of_both_editions_is_valid_html(
     edition[control_server] = ("control", "control.html")
     found = sorted(
         (*edition[message["url"]], message["type"], message.get("subType", ""), message["message"])
-        for message in nu_check([*web, *kiosk, control_server])
+        for message in nu_check_fetching_again([*web, *kiosk, control_server])
     )
     expected = sorted(
         [("control", "control.html", "error", "", CONTROL_ERROR)]
