@@ -68,9 +68,11 @@ def render_feed(catalog: Catalog, feed: Feed) -> str:
     url = routes.absolute(settings, feed.page_path)
     self_url = routes.absolute(settings, feed.path)
     updated = max((e.source.date for e in feed.entries if e.source.date), default=None)
+    # xml:lang takes the language's BCP 47 tag (zh-Hans), as lang attributes do, not its code.
+    xml_lang = settings.language(feed.lang).lang
     parts = [
         '<?xml version="1.0" encoding="utf-8"?>\n',
-        f'<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="{feed.lang}">\n',
+        f'<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="{xml_lang}">\n',
         f"  <title>{escape(feed.title)}</title>\n",
         f"  <id>{escape(url)}</id>\n",
         f'  <link rel="alternate" type="text/html" href={quoteattr(url)}/>\n',

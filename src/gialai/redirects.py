@@ -733,10 +733,11 @@ def redirect_pages(catalog: Catalog, lang: str, strings: Strings) -> list[tuple[
         here, there = f"{prefix}{old}/", f"{prefix}{new}/"
         # The same canonical address as the article page: a fallback names the Vietnamese.
         canonical = absolute(settings, f"{new}/" if entry.fallback else there)
+        # lang attributes take BCP 47 tags (zh-Hans), not the codes of the folders.
         page = render_redirect_page(
-            lang=lang,
+            lang=settings.language(lang).lang,
             title=entry.article.title,
-            title_lang=entry.article.lang,
+            title_lang=settings.language(entry.article.lang).lang,
             site_name=settings.site_name_for(lang),
             href=posixpath.relpath(there, here) + "/",
             canonical=canonical,

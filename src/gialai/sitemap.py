@@ -59,7 +59,9 @@ def render_sitemap(catalog: Catalog, listings: dict[str, list[Listing]]) -> str:
             parts.append(f"    <lastmod>{lastmod}</lastmod>\n")
         for code, target in alternates:
             href = quoteattr(routes.absolute(settings, _encoded(target)))
-            parts.append(f'    <xhtml:link rel="alternate" hreflang="{code}" href={href}/>\n')
+            # hreflang names the language by its BCP 47 tag (zh-Hans), as the pages do.
+            tag = routes.hreflang(settings, code)
+            parts.append(f'    <xhtml:link rel="alternate" hreflang="{tag}" href={href}/>\n')
         parts.append("  </url>\n")
     parts.append("</urlset>\n")
     return "".join(parts)
