@@ -22,6 +22,10 @@ _WORD = re.compile(r"\w+")
 _KHMER_CHARS = re.compile(r"[\u1780-\u17FF]")
 # Khmer has no spaces between words; about six code points make a word on average.
 _KHMER_CHARS_PER_WORD = 6
+# Chinese has no spaces either, and \w+ would take a whole sentence for one word. A word
+# of Chinese is about two characters, so the site's pace is some 400 characters a minute.
+_HAN_CHARS = re.compile(r"[\u3400-\u4DBF\u4E00-\u9FFF\uF900-\uFAFF]")
+_HAN_CHARS_PER_WORD = 2
 WORDS_PER_MINUTE = 200
 
 
@@ -31,10 +35,11 @@ def article_url(lang_prefix: str, key: str) -> str:
 
 
 def reading_minutes(text: str) -> int:
-    """Minutes a reader needs, counting Khmer words by their average length."""
+    """Minutes a reader needs, counting Khmer and Chinese words by their average length."""
     khmer = len(_KHMER_CHARS.findall(text))
-    other = len(_WORD.findall(_KHMER_CHARS.sub(" ", text)))
-    words = other + khmer / _KHMER_CHARS_PER_WORD
+    han = len(_HAN_CHARS.findall(text))
+    other = len(_WORD.findall(_HAN_CHARS.sub(" ", _KHMER_CHARS.sub(" ", text))))
+    words = other + khmer / _KHMER_CHARS_PER_WORD + han / _HAN_CHARS_PER_WORD
     return max(1, math.ceil(words / WORDS_PER_MINUTE))
 
 
