@@ -55,10 +55,20 @@ TAG_SLUG_LENGTH = 80
 
 
 @functools.lru_cache(maxsize=16384)
+def _beyond_latin(tag: str) -> bool:
+    """Whether a tag has letters or digits of a script that does not fold to a–z."""
+    return any(
+        char.isalnum() and not ("\u0000" <= char <= "\u024f" or "\u1e00" <= char <= "\u1eff")
+        for char in tag
+    )
+
+
 def tag_slug(tag: str) -> str:
-    """URL segment of a tag: folded Latin, or the words themselves for Khmer."""
+    """URL segment of a tag: folded Latin, or the words themselves for Khmer or Chinese."""
     slug = slugify(tag)
-    if not (slug and slug.strip("-")):
+    # Folding keeps only the Latin part of a mixed tag: 2026年国家旅游年 would become '2026',
+    # the address, and so the page, of every other tag of that year.
+    if not (slug and slug.strip("-")) or _beyond_latin(tag):
         slug = re.sub(r"[\s/\\?#%&+]+", "-", tag.strip().lower()).strip("-") or "tag"
     if len(slug) <= TAG_SLUG_LENGTH:
         return slug

@@ -9,6 +9,14 @@ def test_short_tags_keep_their_words():
     assert tag_slug("Thác 50") == "thac-50"
     assert tag_slug("ទឹកធ្លាក់") == "ទឹកធ្លាក់"
     assert tag_slug("?") == "tag"
+    assert tag_slug("Q-FAIR 2025") == "q-fair-2025"
+    assert tag_slug("咖啡") == "咖啡"
+
+
+def test_tags_in_another_script_keep_their_latin_part_and_stay_apart():
+    tags = ("2026年国家旅游年", "2026年文化外交", "2026")
+    assert [tag_slug(tag) for tag in tags] == ["2026年国家旅游年", "2026年文化外交", "2026"]
+    assert tag_slug("Q-FAIR 2025 博览会") == "q-fair-2025-博览会"
 
 
 def test_long_tags_are_cut_and_kept_apart():
