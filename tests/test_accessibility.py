@@ -17,21 +17,27 @@ pytestmark = pytest.mark.browser
 # part of AA too; "experimental" adds label-content-name-mismatch (WCAG 2.5.3, a visible
 # label inside the accessible name), which axe does not yet run by default.
 TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice", "experimental"]
-PREFIX = {"vi": "", "en": "en/", "km": "km/"}
+PREFIX = {"vi": "", "en": "en/", "km": "km/", "zh": "zh/"}
 WEB_PAGES = {
-    "home": {"vi": "", "en": "", "km": ""},
+    "home": {lang: "" for lang in PREFIX},
     "listing": {lang: "du-lich/" for lang in PREFIX},
     "article": {lang: "du-lich/thac-50-o-kbang/" for lang in PREFIX},
     "article with links": {lang: "dau-tu/ca-phe-ho-tieu-sau-rieng/" for lang in PREFIX},
-    # The untranslated article exists as a fallback page in Khmer only.
+    # An untranslated article, shown as a fallback page. In Chinese, the 50 Waterfall
+    # article above is one already.
     "fallback article": {"km": "dau-tu/q-fair-2025/"},
     "tags": {lang: "tu-khoa/" for lang in PREFIX},
-    "tag": {"vi": "tu-khoa/thac-50/", "en": "tu-khoa/50-waterfall/", "km": "tu-khoa/ទឹកធ្លាក់-៥០/"},
+    "tag": {
+        "vi": "tu-khoa/thac-50/",
+        "en": "tu-khoa/50-waterfall/",
+        "km": "tu-khoa/ទឹកធ្លាក់-៥០/",
+        "zh": "tu-khoa/胡椒/",
+    },
     "archive": {lang: "luu-tru/" for lang in PREFIX},
     "search": {lang: "tim-kiem/" for lang in PREFIX},
     "404": {lang: "404.html" for lang in PREFIX},
 }
-QUERIES = {"vi": "thac 50", "en": "waterfall", "km": "ទឹកធ្លាក់"}
+QUERIES = {"vi": "thac 50", "en": "waterfall", "km": "ទឹកធ្លាក់", "zh": "胡椒"}
 KIOSK_PAGES = {"article": "du-lich/thac-50-o-kbang/", "404": "404.html"}
 # The kiosk keeps pinch-zoom off (docs/accessibility.md, known limitations): axe rates the
 # viewport that says so "moderate". Every other finding fails the test.

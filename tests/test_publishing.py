@@ -84,6 +84,8 @@ def test_listings_never_show_another_language(corpus_site):
         ("", "14 tháng 6, 2025", "Ảnh: Ban biên tập"),
         ("en/", "June 14, 2025", "Photo: Ban biên tập"),
         ("km/", "ថ្ងៃទី ១៤ ខែមិថុនា ឆ្នាំ ២០២៥", "រូបថត៖ Ban biên tập"),
+        # Not translated into Chinese: the Vietnamese text in a Chinese frame.
+        ("zh/", "2025年6月14日", "图片：Ban biên tập"),
     ],
 )
 def test_article_page_as_readers_expect(sample_site, prefix, date, photo):

@@ -12,7 +12,9 @@ from lxml import etree, html
 SITE_HOST = "doingoai.gialai.gov.vn"
 TRANSLATED_EVERYWHERE = "du-lich/thac-50-o-kbang"
 NOT_IN_KHMER = "dau-tu/q-fair-2025"
-PREFIX = {"vi": "", "en": "en/", "km": "km/"}
+PREFIX = {"vi": "", "en": "en/", "km": "km/", "zh": "zh/"}
+# What lang and hreflang say for each language: its BCP 47 tag, which is not always its code.
+TAG = {"vi": "vi", "en": "en", "km": "km", "zh": "zh-Hans"}
 
 
 def page(site: Path, path: str) -> html.HtmlElement:
@@ -25,8 +27,9 @@ def html_files(site: Path) -> list[Path]:
 
 
 def folder_language(site: Path, file: Path) -> str:
+    """The tag of the language whose folder holds ``file``."""
     first = file.relative_to(site).parts[0]
-    return first if first in ("en", "km") else "vi"
+    return TAG.get(first, "vi")
 
 
 def test_strict_build_has_no_warning(sample_build):
@@ -86,9 +89,10 @@ def test_no_page_claims_a_missing_translation(sample_site):
     expected = {
         "vi": f"https://{SITE_HOST}/{NOT_IN_KHMER}/",
         "en": f"https://{SITE_HOST}/en/{NOT_IN_KHMER}/",
+        "zh-Hans": f"https://{SITE_HOST}/zh/{NOT_IN_KHMER}/",
         "x-default": f"https://{SITE_HOST}/{NOT_IN_KHMER}/",
     }
-    for prefix in ("", "en/"):
+    for prefix in ("", "en/", "zh/"):
         assert hreflangs(page(sample_site, f"{prefix}{NOT_IN_KHMER}")) == expected
     for file in html_files(sample_site):
         for href in hreflangs(html.fromstring(file.read_bytes())).values():
@@ -116,10 +120,11 @@ def test_language_switcher_leads_to_the_same_article(sample_site):
         file = sample_site / prefix / TRANSLATED_EVERYWHERE / "index.html"
         doc = html.fromstring(file.read_bytes())
         links = {a.get("lang"): a.get("href") for a in doc.find_class("md-select__link")}
-        assert set(links) == {"vi", "en", "km"}
+        assert set(links) == set(TAG.values())
+        prefixes = {TAG[code]: PREFIX[code] for code in PREFIX}
         for target_lang, href in links.items():
             target = (file.parent / href).resolve()
-            expected = (sample_site / PREFIX[target_lang] / TRANSLATED_EVERYWHERE).resolve()
+            expected = (sample_site / prefixes[target_lang] / TRANSLATED_EVERYWHERE).resolve()
             assert target == expected, (lang, target_lang, href)
 
 
@@ -201,6 +206,7 @@ def test_no_other_host_is_referenced(sample_site):
         ("404.html", "vi", "Không tìm thấy trang"),
         ("en/404.html", "en", "Page not found"),
         ("km/404.html", "km", "រកមិនឃើញទំព័រ"),
+        ("zh/404.html", "zh-Hans", "找不到该页面"),
     ],
 )
 def test_a_404_page_per_language(sample_site, path, lang, title):
