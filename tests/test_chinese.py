@@ -53,7 +53,7 @@ def test_chinese_home_page(sample_site):
     assert "欢迎访问越南嘉莱省（Gia Lai）对外信息网站。" in body
     assert doc.xpath("//span[@lang='vi']/text()")[:2] == ["Gia Lai", "Tây Nguyên"]
     footer = text(doc.xpath("//*[contains(@class,'md-copyright')]")[0])
-    assert footer == "© 嘉莱省外务厅 RSS 订阅 全部标签 文章归档"
+    assert footer == "© 嘉莱省外务厅 RSS 订阅 全部关键词 文章归档"
     # The Chinese home page is a real translation: every home page names it.
     assert alternates(doc)[TAG] == f"{SITE}zh/"
     assert alternates(page(sample_site, ""))[TAG] == f"{SITE}zh/"
@@ -98,6 +98,10 @@ def test_the_theme_speaks_chinese(sample_site):
     assert doc.xpath("//header[contains(@class,'md-header')]/nav/@aria-label") == ["页眉"]
     assert text(doc.xpath("//*[contains(@class,'md-top')]")[0]) == "回到页面顶部"
     assert text(doc.find_class("md-skip")[0]) == "跳至正文"
+    # Material calls its tabs 标签; the article's tags are 关键词 (Từ khoá), so a screen
+    # reader's list of landmarks tells the two apart.
+    labels = doc.xpath("//nav/@aria-label")
+    assert "关键词" in labels and len(labels) == len(set(labels))
     search = doc.xpath("//form[@role='search']")[0]
     assert search.xpath(".//input[@type='search']/@placeholder") == ["搜索文章…"]
     assert page(sample_site, "zh/404.html").xpath("//article//h1/text()") == ["找不到该页面"]
