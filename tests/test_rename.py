@@ -309,10 +309,12 @@ OLD = ("du-lich/thac-50", "du-lich/thac-50-kbang")
 NEW = "van-hoa/thac-50-o-kbang"
 NAMES = {"": "Gia Lai – Thông tin đối ngoại", "en/": "Gia Lai External Information"}
 NAMES["km/"] = "ព័ត៌មានការបរទេស ខេត្តយ៉ាឡាយ"
+NAMES["zh/"] = "嘉莱省对外信息"
 MOVED_TEXT = {
     "": "Bài viết này đã chuyển sang địa chỉ mới:",
     "en/": "This article has moved to a new address:",
     "km/": "អត្ថបទនេះបានផ្លាស់ទីទៅអាសយដ្ឋានថ្មី៖",
+    "zh/": "本文已迁至新地址：",
 }
 
 
@@ -446,9 +448,11 @@ def test_renaming_keeps_every_address_alive(project, officer):
 
     for site in (project / "site", project / "site-kiosk"):
         assert list(site.rglob("redirects.yml")) == []
-        for prefix, lang in (("", "vi"), ("en/", "en"), ("km/", "km")):
-            fallback = lang == "km"  # the Khmer translation is a draft
-            title = {"": THAC[0], "en/": EN_THAC[0], "km/": THAC[0]}[prefix]
+        # The redirect page says its language by tag: zh-Hans, not the folder's zh.
+        for prefix, lang in (("", "vi"), ("en/", "en"), ("km/", "km"), ("zh/", "zh-Hans")):
+            # The Khmer translation is a draft; there is no Chinese one.
+            fallback = lang in ("km", "zh-Hans")
+            title = {"": THAC[0], "en/": EN_THAC[0], "km/": THAC[0], "zh/": THAC[0]}[prefix]
             canonical = f"{SITE}{'' if fallback else prefix}{NEW}/"
             for old in OLD:
                 page, target, found = _follow_redirect(site, f"{prefix}{old}")
