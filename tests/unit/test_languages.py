@@ -153,8 +153,9 @@ def test_a_kiosk_order_names_only_languages_of_the_site(tmp_path):
     )
     with pytest.raises(ContentError) as raised:
         load_settings(config)
+    codes = load_settings(REPO / "mkdocs.yml").language_codes
     assert [str(problem) for problem in raised.value.problems] == [
         "mkdocs.kiosk-x.yml: extra.gialai.kiosk.languages: 'fr' is not a language of the "
-        "site; list some of vi, en, km in the order the start screen shows them, like "
-        "[km, en, vi]."
+        f"site; list some of {', '.join(codes)} in the order the start screen shows them, "
+        f"like [{', '.join(reversed(codes))}]."
     ]
