@@ -5,11 +5,12 @@ from __future__ import annotations
 import functools
 import hashlib
 import re
+import unicodedata
 from dataclasses import dataclass, field
 
 from .catalog import Catalog, Entry
 from .settings import Category
-from .text import slugify
+from .text import fold_latin, slugify
 
 PAGE_SEGMENT = "trang"
 TAGS_PATH = "tu-khoa/"
@@ -56,16 +57,26 @@ TAG_SLUG_LENGTH = 80
 
 @functools.lru_cache(maxsize=16384)
 def tag_slug(tag: str) -> str:
-    """URL segment of a tag: folded Latin, or the words themselves for Khmer."""
-    slug = slugify(tag)
+    """URL segment of a tag: folded Latin, or the words themselves for other scripts."""
+    # Folded Latin only for a tag written wholly in Latin letters: for a Lao tag with a
+    # year in it, the Latin slug would keep only the year, and two such tags share a page.
+    slug = slugify(tag) if _latin_only(tag) else ""
     if not (slug and slug.strip("-")):
         slug = re.sub(r"[\s/\\?#%&+]+", "-", tag.strip().lower()).strip("-") or "tag"
     if len(slug) <= TAG_SLUG_LENGTH:
         return slug
     # Cut long tags, and keep two tags that share their first 70 letters apart.
     digest = hashlib.sha1(tag.encode("utf-8")).hexdigest()[:8]
-    head = slugify(tag, TAG_SLUG_LENGTH - 10) if slugify(tag) else slug[: TAG_SLUG_LENGTH - 10]
+    head = slugify(tag, TAG_SLUG_LENGTH - 10) if _latin_only(tag) else slug[: TAG_SLUG_LENGTH - 10]
     return f"{head.rstrip('-')}-{digest}"
+
+
+def _latin_only(tag: str) -> bool:
+    """True if every letter, mark and digit of the tag is Latin once Vietnamese marks fold."""
+    return all(
+        char.isascii() or not unicodedata.category(char).startswith(("L", "M", "N"))
+        for char in fold_latin(tag)
+    )
 
 
 def paginate(
