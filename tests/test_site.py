@@ -12,7 +12,7 @@ from lxml import etree, html
 SITE_HOST = "doingoai.gialai.gov.vn"
 TRANSLATED_EVERYWHERE = "du-lich/thac-50-o-kbang"
 NOT_IN_KHMER = "dau-tu/q-fair-2025"
-PREFIX = {"vi": "", "en": "en/", "km": "km/"}
+PREFIX = {"vi": "", "en": "en/", "km": "km/", "lo": "lo/"}
 
 
 def page(site: Path, path: str) -> html.HtmlElement:
@@ -26,7 +26,7 @@ def html_files(site: Path) -> list[Path]:
 
 def folder_language(site: Path, file: Path) -> str:
     first = file.relative_to(site).parts[0]
-    return first if first in ("en", "km") else "vi"
+    return first if first in PREFIX and first != "vi" else "vi"
 
 
 def test_strict_build_has_no_warning(sample_build):
@@ -86,9 +86,10 @@ def test_no_page_claims_a_missing_translation(sample_site):
     expected = {
         "vi": f"https://{SITE_HOST}/{NOT_IN_KHMER}/",
         "en": f"https://{SITE_HOST}/en/{NOT_IN_KHMER}/",
+        "lo": f"https://{SITE_HOST}/lo/{NOT_IN_KHMER}/",
         "x-default": f"https://{SITE_HOST}/{NOT_IN_KHMER}/",
     }
-    for prefix in ("", "en/"):
+    for prefix in ("", "en/", "lo/"):
         assert hreflangs(page(sample_site, f"{prefix}{NOT_IN_KHMER}")) == expected
     for file in html_files(sample_site):
         for href in hreflangs(html.fromstring(file.read_bytes())).values():
@@ -116,7 +117,7 @@ def test_language_switcher_leads_to_the_same_article(sample_site):
         file = sample_site / prefix / TRANSLATED_EVERYWHERE / "index.html"
         doc = html.fromstring(file.read_bytes())
         links = {a.get("lang"): a.get("href") for a in doc.find_class("md-select__link")}
-        assert set(links) == {"vi", "en", "km"}
+        assert set(links) == set(PREFIX)
         for target_lang, href in links.items():
             target = (file.parent / href).resolve()
             expected = (sample_site / PREFIX[target_lang] / TRANSLATED_EVERYWHERE).resolve()
@@ -201,6 +202,7 @@ def test_no_other_host_is_referenced(sample_site):
         ("404.html", "vi", "Không tìm thấy trang"),
         ("en/404.html", "en", "Page not found"),
         ("km/404.html", "km", "រកមិនឃើញទំព័រ"),
+        ("lo/404.html", "lo", "ບໍ່ພົບໜ້າທີ່ຊອກຫາ"),
     ],
 )
 def test_a_404_page_per_language(sample_site, path, lang, title):
