@@ -66,7 +66,8 @@ def hostile_project(tmp_path_factory) -> Path:
     # Only the Vietnamese name changes, whatever other languages the line names.
     assert "names: {vi: Tin tức, " in text
     text = text.replace(
-        "names: {vi: Tin tức, ", f"names: {{vi: {json.dumps(CATEGORY, ensure_ascii=False)}, "
+        "names: {vi: Tin tức, ",
+        f"names: {{vi: {json.dumps(CATEGORY, ensure_ascii=False)}, ",
     )
     text = text.replace(
         "site_name: Gia Lai External Information",

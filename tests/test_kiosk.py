@@ -71,9 +71,9 @@ def test_a_cambodian_traveller_at_the_kiosk(kiosk_server, kiosk_site, local_page
     choices = page.locator(".gl-start__choice")
     assert choices.count() == 4
     names = page.locator(".gl-start__name").all_text_contents()
-    # At the border gate opposite Cambodia, Khmer comes first (mkdocs.kiosk.yml).
-    # Languages the kiosk does not list (Chinese) follow in mkdocs.yml's order.
-    assert names == ["ខ្មែរ", "Tiếng Việt", "English", "中文"]
+    # At the border gate opposite Cambodia, Khmer comes first (mkdocs.kiosk.yml); the
+    # languages not listed there follow in mkdocs.yml's order.
+    assert names == ["ខ្មែរ", "Tiếng Việt", "English", "ລາວ", "中文"]
     assert page.locator(".gl-start__name").nth(0).get_attribute("lang") == "km"
     assert page.locator("img").count() == 1  # the logo; no flags
     assert small_controls(page) == []

@@ -12,9 +12,9 @@ from lxml import etree, html
 SITE_HOST = "doingoai.gialai.gov.vn"
 TRANSLATED_EVERYWHERE = "du-lich/thac-50-o-kbang"
 NOT_IN_KHMER = "dau-tu/q-fair-2025"
-PREFIX = {"vi": "", "en": "en/", "km": "km/", "zh": "zh/"}
+PREFIX = {"vi": "", "en": "en/", "km": "km/", "lo": "lo/", "zh": "zh/"}
 # What lang and hreflang say for each language: its BCP 47 tag, which is not always its code.
-TAG = {"vi": "vi", "en": "en", "km": "km", "zh": "zh-Hans"}
+TAG = {"vi": "vi", "en": "en", "km": "km", "lo": "lo", "zh": "zh-Hans"}
 
 
 def page(site: Path, path: str) -> html.HtmlElement:
@@ -89,10 +89,11 @@ def test_no_page_claims_a_missing_translation(sample_site):
     expected = {
         "vi": f"https://{SITE_HOST}/{NOT_IN_KHMER}/",
         "en": f"https://{SITE_HOST}/en/{NOT_IN_KHMER}/",
+        "lo": f"https://{SITE_HOST}/lo/{NOT_IN_KHMER}/",
         "zh-Hans": f"https://{SITE_HOST}/zh/{NOT_IN_KHMER}/",
         "x-default": f"https://{SITE_HOST}/{NOT_IN_KHMER}/",
     }
-    for prefix in ("", "en/", "zh/"):
+    for prefix in ("", "en/", "lo/", "zh/"):
         assert hreflangs(page(sample_site, f"{prefix}{NOT_IN_KHMER}")) == expected
     for file in html_files(sample_site):
         for href in hreflangs(html.fromstring(file.read_bytes())).values():
@@ -206,6 +207,7 @@ def test_no_other_host_is_referenced(sample_site):
         ("404.html", "vi", "Không tìm thấy trang"),
         ("en/404.html", "en", "Page not found"),
         ("km/404.html", "km", "រកមិនឃើញទំព័រ"),
+        ("lo/404.html", "lo", "ບໍ່ພົບໜ້າທີ່ຊອກຫາ"),
         ("zh/404.html", "zh-Hans", "找不到该页面"),
     ],
 )

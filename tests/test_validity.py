@@ -145,9 +145,10 @@ def test_sitemap_addresses_are_the_canonical_links(sample_site):
         ("", "Không tìm thấy trang – Gia Lai – Thông tin đối ngoại"),
         ("en/", "Page not found – Gia Lai External Information"),
         ("km/", "រកមិនឃើញទំព័រ – ព័ត៌មានការបរទេស ខេត្តយ៉ាឡាយ"),
+        ("lo/", "ບໍ່ພົບໜ້າທີ່ຊອກຫາ – ຂໍ້ມູນຂ່າວສານການຕ່າງປະເທດ ແຂວງຢາລາຍ"),
         ("zh/", "找不到该页面 – 嘉莱省对外信息"),
     ],
-    ids=["vi", "en", "km", "zh"],
+    ids=["vi", "en", "km", "lo", "zh"],
 )
 def test_the_404_page_says_page_not_found_in_its_title(sample_site, kiosk_site, folder, title):
     for site in (sample_site, kiosk_site):

@@ -74,7 +74,8 @@ def tag_slug(tag: str) -> str:
         return slug
     # Cut long tags, and keep two tags that share their first 70 letters apart.
     digest = hashlib.sha1(tag.encode("utf-8")).hexdigest()[:8]
-    head = slugify(tag, TAG_SLUG_LENGTH - 10) if slugify(tag) else slug[: TAG_SLUG_LENGTH - 10]
+    cut = TAG_SLUG_LENGTH - 10
+    head = slug[:cut] if _beyond_latin(tag) else slugify(tag, cut)
     return f"{head.rstrip('-')}-{digest}"
 
 

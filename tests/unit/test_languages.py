@@ -42,7 +42,7 @@ def test_no_language_code_decides_behaviour_in_code():
 def test_the_table_is_read_from_the_configuration():
     settings = load_settings(REPO / "mkdocs.yml")
     table = {language.code: language for language in settings.languages}
-    assert list(table) == ["vi", "en", "km", "zh"]
+    assert list(table) == ["vi", "en", "km", "lo", "zh"]
     khmer = table["km"]
     assert (khmer.tag, khmer.script, khmer.digits, khmer.og_locale) == (
         "km",
@@ -65,6 +65,15 @@ def test_the_table_is_read_from_the_configuration():
         "zh_CN",
     )
     assert (chinese.prefix, chinese.digits, chinese.fallback) == ("zh/", "latn", ("vi",))
+    lao = table["lo"]
+    assert (lao.lang, lao.script, lao.digits, lao.og_locale, lao.fallback) == (
+        "lo",
+        "Laoo",
+        "latn",
+        "lo_LA",
+        ("vi",),
+    )
+    assert lao.date_format == "d MMMM y" and lao.prefix == "lo/"
 
 
 def _locales(tmp_path: Path, blocks: dict[str, str]) -> Path:
