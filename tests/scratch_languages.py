@@ -11,6 +11,7 @@ articles in each. Every sentence here is test text, not reviewed for publication
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import material
@@ -39,11 +40,12 @@ ENTRIES = {
         "          copyright: © 嘉莱省外事厅\n"
     ),
 }
+# Each category's names, by its Vietnamese name in mkdocs.yml.
 CATEGORY_NAMES = {
-    "km: ព័ត៌មាន}": "km: ព័ត៌មាន, lo: ຂ່າວ, zh: 新闻}",
-    "km: វប្បធម៌}": "km: វប្បធម៌, lo: ວັດທະນະທຳ, zh: 文化}",
-    "km: ទេសចរណ៍}": "km: ទេសចរណ៍, lo: ທ່ອງທ່ຽວ, zh: 旅游}",
-    "km: ការវិនិយោគ}": "km: ការវិនិយោគ, lo: ການລົງທຶນ, zh: 投资}",
+    "Tin tức": {"lo": "ຂ່າວ", "zh": "新闻"},
+    "Văn hoá": {"lo": "ວັດທະນະທຳ", "zh": "文化"},
+    "Du lịch": {"lo": "ທ່ອງທ່ຽວ", "zh": "旅游"},
+    "Đầu tư": {"lo": "ການລົງທຶນ", "zh": "投资"},
 }
 LANGUAGE_BLOCKS = {
     "lo": (
@@ -288,17 +290,26 @@ cover:
 def add_languages(
     project: Path, codes: tuple[str, ...] = ("lo", "zh"), content: bool = True
 ) -> None:
-    """Add Lao and Chinese (or some of them) to a scratch project copied by copy_project."""
+    """Add Lao and Chinese (or some of them) to a scratch project copied by copy_project.
+
+    A language the project's mkdocs.yml already has keeps its own files and content.
+    """
     config = project / "mkdocs.yml"
     text = config.read_text(encoding="utf-8")
+    codes = tuple(code for code in codes if f"- locale: {code}\n" not in text)
+    if not codes:
+        return
     anchor = "\nhooks:"
     before, after = text.split(anchor, 1)
     plugins_end = before.rstrip("\n") + "\n"
     text = (
         plugins_end + "".join(ENTRIES[code] for code in codes) + "\n" + anchor.lstrip("\n") + after
     )
-    for old, new in CATEGORY_NAMES.items():
-        text = text.replace(old, new)
+    for vi_name, names in CATEGORY_NAMES.items():
+        line = re.search(rf"names: \{{vi: {vi_name},[^}}]*", text)
+        assert line, vi_name
+        added = "".join(f", {code}: {names[code]}" for code in codes)
+        text = text[: line.end()] + added + text[line.end() :]
     config.write_text(text, encoding="utf-8")
     english = (project / "locales" / "en.yml").read_text(encoding="utf-8")
     strings = english.split("\n# The interface text.", 1)[1]

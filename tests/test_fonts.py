@@ -1,4 +1,4 @@
-"""Lao and Chinese fonts on a scratch site that adds both languages by configuration.
+"""Lao and Chinese fonts on the sample site, with Chinese added by configuration.
 
 The Chinese font is cut when the site is built from the characters of its Chinese pages;
 these tests read the built site: the fonts, fonts.css, the pages, and Chromium drawing them.
@@ -22,7 +22,8 @@ HAN = CUT_FONTS["Hans"]
 ARTICLE_LIMIT = 40_000
 FIRST_VISIT_LIMIT = 150_000
 PAGES = {
-    "lo-article": "lo/du-lich/thac-50-o-kbang/",
+    # A Lao translation in content/lo/, with a cover photo as the Chinese article has.
+    "lo-article": "lo/du-lich/bien-quy-nhon-nam-du-lich-quoc-gia/",
     "lo-home": "lo/",
     "zh-article": "zh/du-lich/thac-50-o-kbang/",
     "zh-home": "zh/",
