@@ -94,6 +94,7 @@ def test_a_lao_article_is_lao_with_lao_dates(sample_site):
         "en": f"{SITE}en/{ARTICLE}/",
         "km": f"{SITE}km/{ARTICLE}/",
         "lo": f"{SITE}lo/{ARTICLE}/",
+        "zh-Hans": f"{SITE}zh/{ARTICLE}/",  # translated into Chinese too
         "x-default": f"{SITE}{ARTICLE}/",
     }
     assert doc.xpath("//link[@rel='canonical']/@href") == [f"{SITE}lo/{ARTICLE}/"]
@@ -167,7 +168,7 @@ def test_the_sitemap_pairs_lao_pages_with_their_sources(sample_site):
             link.get("hreflang"): link.get("href") for link in url.xpath("x:link", namespaces=ns)
         }
         assert links["lo"] == f"{SITE}lo/{ARTICLE}/", loc
-        assert set(links) == {"vi", "en", "km", "lo", "x-default"}
+        assert set(links) == {"vi", "en", "km", "lo", "zh-Hans", "x-default"}
     untranslated = tree.xpath(f"//s:url[s:loc='{SITE}{UNTRANSLATED}/']", namespaces=ns)[0]
     assert "lo" not in untranslated.xpath("x:link/@hreflang", namespaces=ns)
 
