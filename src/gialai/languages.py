@@ -9,6 +9,7 @@ language it is.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -33,6 +34,19 @@ DIGITS = {
 SEARCH_TEXTS = ("plain", "vietnamese", "khmer")
 DEFAULT_CHUNK_SIZE = 5000
 LANGUAGE_KEY = "language"
+# A language code as the site writes it in mkdocs.yml, folders and addresses: ISO 639 in
+# lower case, two letters (km) or three for languages that have no two-letter code (jra,
+# bdq), then an optional script (zh-Hans) and region (en-US, es-419). The form en_US is
+# kept because static-i18n has always accepted it.
+CODE_PATTERN = re.compile(
+    r"[a-z]{2,3}(?:-[A-Za-z]{4})?(?:-(?:[A-Z]{2}|[0-9]{3}))?|[a-z]{2,3}_[A-Z]{2}"
+)
+CODE_EXAMPLE = "locale: jra, locale: km or locale: zh-Hans"
+
+
+def is_language_code(text: str) -> bool:
+    """Whether ``text`` is a language code the site accepts (see CODE_PATTERN)."""
+    return CODE_PATTERN.fullmatch(text) is not None
 
 
 @dataclass(frozen=True)
