@@ -2,13 +2,14 @@
 
 A language's code, name and place in the menu come from the i18n plugin's entry in
 ``mkdocs.yml``; how the site treats it (BCP 47 tag, script, digits, date pattern, sharing
-locale, interface-text fallback, how search writes its words) comes from the ``language:``
-block of ``locales/<code>.yml``. Code asks a language for a trait; it never asks which
-language it is.
+locale, interface-text fallback, the locale of month names, how search writes its words)
+comes from the ``language:`` block of ``locales/<code>.yml``. Code asks a language for a
+trait; it never asks which language it is.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -16,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+from babel import Locale, UnknownLocaleError
 
 from .problems import ContentError, Problem
 
@@ -68,6 +70,9 @@ class Language:
     script: str = "Latn"  # ISO 15924
     digits: str = "latn"
     date_format: str = "d MMMM y"
+    # The Babel locale of month and day names: the language's own, else a fallback
+    # language's (Babel has no Jrai or Bahnar data), see load_languages.
+    date_locale: str = ""
     og_locale: str = ""
     fallback: tuple[str, ...] = ()  # where missing interface text comes from, in order
     search: SearchTraits = field(default_factory=SearchTraits)
@@ -88,12 +93,50 @@ class Language:
         return str.maketrans("0123456789", DIGITS[self.digits])
 
 
-def read_language_block(path: Path, rel: str, problems: list[Problem]) -> dict[str, Any]:
-    """The ``language:`` block of a locales file ({} when the file cannot be read)."""
+def babel_locale(name: str) -> str | None:
+    """Babel's name of a locale (zh-Hans -> zh_Hans), or None when Babel has no data for it."""
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        return str(Locale.parse(name.replace("_", "-"), sep="-"))
+    except (ValueError, UnknownLocaleError):
+        return None
+
+
+def key_lines(text: str) -> dict[str, int]:
+    """The file line of each key of a YAML mapping, nested keys as 'language.search.text'."""
+    lines: dict[str, int] = {}
+
+    def walk(node: yaml.Node, prefix: str) -> None:
+        if not isinstance(node, yaml.MappingNode):
+            return
+        for key, value in node.value:
+            if isinstance(key, yaml.ScalarNode):
+                name = f"{prefix}{key.value}"
+                lines.setdefault(name, key.start_mark.line + 1)  # PyYAML counts from 0
+                walk(value, f"{name}.")
+
+    try:
+        root = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.YAMLError:
+        return {}
+    if root is not None:
+        walk(root, "")
+    return lines
+
+
+def read_language_block(
+    path: Path, rel: str, problems: list[Problem], lines: dict[str, int] | None = None
+) -> dict[str, Any]:
+    """The ``language:`` block of a locales file ({} when the file cannot be read).
+
+    ``lines``, when given, receives the file line of every key (see key_lines).
+    """
+    try:
+        text = path.read_text(encoding="utf-8")
+        data = yaml.safe_load(text) or {}
     except (OSError, UnicodeDecodeError, yaml.YAMLError):
         return {}  # the strings loader reports the file itself
+    if lines is not None:
+        lines.update(key_lines(text))
     block = data.get(LANGUAGE_KEY) if isinstance(data, dict) else None
     if block is None:
         problems.append(
@@ -109,26 +152,46 @@ def read_language_block(path: Path, rel: str, problems: list[Problem]) -> dict[s
     if not isinstance(block, dict):
         problems.append(
             Problem(
-                rel, 0, LANGUAGE_KEY, "must be a block of fields, like tag: km on its own line."
+                rel,
+                (lines or {}).get(LANGUAGE_KEY, 0),
+                LANGUAGE_KEY,
+                "must be a block of fields, like tag: km on its own line.",
             )
         )
         return {}
     return block
 
 
-def _traits(block: Mapping[str, Any], rel: str, codes: Iterable[str], problems: list) -> dict:
+def _traits(
+    block: Mapping[str, Any],
+    rel: str,
+    codes: Iterable[str],
+    problems: list,
+    lines: Mapping[str, int] | None = None,
+) -> dict:
     """Checked traits of one language from its block."""
 
     def wrong(name: str, message: str) -> None:
-        problems.append(Problem(rel, 0, f"{LANGUAGE_KEY}.{name}", message))
+        field_name = f"{LANGUAGE_KEY}.{name}"
+        problems.append(Problem(rel, (lines or {}).get(field_name, 0), field_name, message))
 
     traits: dict[str, Any] = {}
-    for name in ("tag", "script", "date_format", "og_locale"):
+    for name in ("tag", "script", "date_format", "date_locale", "og_locale"):
         value = block.get(name)
         if value is not None and not isinstance(value, str):
             wrong(name, f"must be text, like {_EXAMPLES[name]}.")
         elif value:
             traits[name] = value
+    if traits.get("date_locale"):
+        known = babel_locale(traits["date_locale"])
+        if known is None:
+            wrong(
+                "date_locale",
+                f"'{traits.pop('date_locale')}' is not a locale the date library (Babel) knows; "
+                "name a language whose month names the readers know, like date_locale: vi.",
+            )
+        else:
+            traits["date_locale"] = known
     digits = block.get("digits", "latn")
     if digits not in DIGITS:
         wrong("digits", f"'{digits}' is not a digit style; use one of {', '.join(DIGITS)}.")
@@ -161,6 +224,7 @@ _EXAMPLES = {
     "tag": "tag: km",
     "script": "script: Khmr",
     "date_format": 'date_format: "d MMMM y"',
+    "date_locale": "date_locale: vi",
     "og_locale": "og_locale: km_KH",
 }
 
@@ -177,17 +241,59 @@ def load_languages(
     codes = [str(entry["locale"]) for entry in built]
     problems: list[Problem] = []
     languages = []
+    where: dict[str, tuple[str, int]] = {}
     for entry in built:
         code = str(entry["locale"])
         path = strings_dir / f"{code}.yml"
         rel = rel_of(path)
-        block = read_language_block(path, rel, problems) if path.is_file() else {}
-        traits = _traits(block, rel, [c for c in codes if c != code], problems)
+        lines: dict[str, int] = {}
+        found = len(problems)
+        block = read_language_block(path, rel, problems, lines) if path.is_file() else {}
+        traits = _traits(block, rel, [c for c in codes if c != code], problems, lines)
+        if block and len(problems) == found:
+            # Only a block without mistakes can say where its dates come from.
+            where[code] = (rel, lines.get(LANGUAGE_KEY, 0))
         languages.append(
             Language(
                 code=code, name=str(entry["name"]), default=bool(entry.get("default")), **traits
             )
         )
+    languages = _with_date_locales(languages, where, problems)
     if problems:
         raise ContentError(problems)
     return tuple(languages)
+
+
+def _with_date_locales(
+    languages: list[Language], where: Mapping[str, tuple[str, int]], problems: list[Problem]
+) -> list[Language]:
+    """Each language with the Babel locale of its dates decided.
+
+    Without ``date_locale:`` a language's dates use its own tag or code when Babel has data
+    for it, else those of the first language of its fallback chain that has some (Jrai,
+    with fallback: [vi], writes Vietnamese month names); with none, the build stops.
+    """
+    own = {
+        language.code: language.date_locale
+        or babel_locale(language.lang)
+        or babel_locale(language.code)
+        for language in languages
+    }
+    decided = []
+    for language in languages:
+        chain = [own.get(code) for code in (language.code, *language.fallback)]
+        found = next((name for name in chain if name), None)
+        if found is None and language.code in where:
+            rel, line = where[language.code]
+            problems.append(
+                Problem(
+                    rel,
+                    line,
+                    f"{LANGUAGE_KEY}.date_locale",
+                    f"the date library (Babel) has no month names for '{language.lang}' or "
+                    "the languages it falls back to; name a language whose month names its "
+                    "readers know, like date_locale: vi.",
+                )
+            )
+        decided.append(dataclasses.replace(language, date_locale=found or ""))
+    return decided

@@ -7,6 +7,7 @@ import re
 
 import yaml
 from babel.dates import format_date
+from markupsafe import Markup, escape
 
 from .languages import LANGUAGE_KEY, Language
 from .problems import ContentError, Problem
@@ -38,9 +39,22 @@ class Strings:
         return str(value)
 
     def date(self, value: dt.date) -> str:
-        """A date as readers of the language write it, month names from Babel."""
-        text = format_date(value, self.language.date_format, locale=self.lang)
+        """A date as readers of the language write it, month names from Babel.
+
+        The month names are those of the language's ``date_locale`` (see
+        ``languages.load_languages``): its own, or a fallback language's when Babel has
+        no data for it.
+        """
+        locale = self.language.date_locale or self.lang
+        text = format_date(value, self.language.date_format, locale=locale)
         return text.translate(self._digits)
+
+    def date_html(self, value: dt.date) -> Markup:
+        """A date for a page, marked with the language of its month names when they are
+        another language's."""
+        text = escape(self.date(value))
+        lang = (self.language.date_locale or self.lang).replace("_", "-")
+        return Markup(f'<span lang="{lang}">{text}</span>') if lang != self.language.lang else text
 
 
 def load_strings(settings: Settings) -> dict[str, Strings]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from pathlib import Path
 
@@ -10,8 +11,9 @@ import pytest
 from gialai.languages import DIGITS, SearchTraits, load_languages
 from gialai.problems import ContentError
 from gialai.settings import load_settings
+from gialai.strings import Strings
 
-from ..conftest import copy_project
+from ..conftest import copy_project, write_files
 
 REPO = Path(__file__).resolve().parents[2]
 # Every code the province publishes in or plans to ("th" is left out: it is also the HTML
@@ -114,27 +116,27 @@ def test_a_new_language_is_a_block_of_data(tmp_path):
         ),
         (
             "language:\n  digits: roman\n",
-            "locales/xx.yml: language.digits: 'roman' is not a "
+            "locales/xx.yml:2: language.digits: 'roman' is not a "
             f"digit style; use one of {', '.join(DIGITS)}.",
         ),
         (
             "language:\n  fallback: [fr]\n",
-            "locales/xx.yml: language.fallback: must list "
+            "locales/xx.yml:2: language.fallback: must list "
             "languages of the site (vi), like fallback: [vi].",
         ),
         (
             "language:\n  search: {text: stem}\n",
-            "locales/xx.yml: language.search.text: 'stem' "
+            "locales/xx.yml:2: language.search.text: 'stem' "
             "is not known; use one of plain, vietnamese, khmer.",
         ),
         (
             "language:\n  search: {chunk_size: 0}\n",
-            "locales/xx.yml: language.search.chunk_size: "
+            "locales/xx.yml:2: language.search.chunk_size: "
             "must be a whole number above 0, like chunk_size: 5000.",
         ),
         (
             "language: khmer\n",
-            "locales/xx.yml: language: must be a block of fields, like tag: km on its own line.",
+            "locales/xx.yml:1: language: must be a block of fields, like tag: km on its own line.",
         ),
     ],
 )
@@ -168,3 +170,52 @@ def test_a_kiosk_order_names_only_languages_of_the_site(tmp_path):
         f"site; list some of {', '.join(codes)} in the order the start screen shows them, "
         f"like [{', '.join(reversed(codes))}]."
     ]
+
+
+DATE_ENTRIES = [
+    {"locale": "vi", "name": "Tiếng Việt", "default": True},
+    {"locale": "km", "name": "ខ្មែរ"},
+    {"locale": "jra", "name": "Jrai (test)"},
+]
+VI = "language:\n  tag: vi\n  date_format: \"d 'tháng' M, y\"\n"
+KM = "language:\n  tag: km\n  digits: khmr\n"
+
+
+def _date_languages(tmp_path: Path, jra: str) -> dict[str, Strings]:
+    write_files(tmp_path, {"vi.yml": VI, "km.yml": KM, "jra.yml": jra})
+    languages = load_languages(DATE_ENTRIES, tmp_path, lambda p: f"locales/{p.name}")
+    return {language.code: Strings(language, {}) for language in languages}
+
+
+def test_dates_of_a_language_babel_does_not_know_use_the_chain(tmp_path):
+    # TEST TEXT: jra stands for any language Babel has no data for.
+    strings = _date_languages(tmp_path, "language:\n  fallback: [vi]\n  date_format: d MMMM y\n")
+    day = dt.date(2026, 11, 23)
+    assert [strings[code].language.date_locale for code in strings] == ["vi", "km", "vi"]
+    assert strings["jra"].date(day) == "23 tháng 11 2026"
+    assert strings["jra"].date_html(day) == '<span lang="vi">23 tháng 11 2026</span>'
+    assert strings["km"].date_html(day) == "២៣ វិច្ឆិកា ២០២៦"
+    assert strings["vi"].date(day) == "23 tháng 11, 2026"
+
+
+@pytest.mark.parametrize(
+    ("block", "message"),
+    [
+        (
+            "language:\n  tag: jra\n  fallback: [vi]\n  date_locale: jra\n",
+            "locales/jra.yml:4: language.date_locale: 'jra' is not a locale the date library "
+            "(Babel) knows; name a language whose month names the readers know, like "
+            "date_locale: vi.",
+        ),
+        (
+            "language:\n  tag: jra\n",
+            "locales/jra.yml:1: language.date_locale: the date library (Babel) has no month "
+            "names for 'jra' or the languages it falls back to; name a language whose month "
+            "names its readers know, like date_locale: vi.",
+        ),
+    ],
+)
+def test_a_date_locale_babel_does_not_know_is_named(tmp_path, block, message):
+    with pytest.raises(ContentError) as raised:
+        _date_languages(tmp_path, block)
+    assert [str(problem) for problem in raised.value.problems] == [message]
