@@ -122,6 +122,7 @@ class PageView:
     summary: str = ""
     ui_lang: str = ""  # lang attribute of the interface text
     doc_lang: str = ""  # lang attribute of the page's text (the source's, on a fallback)
+    theme_lang: str = ""  # lang attribute of the theme's own labels (another's, if borrowed)
     edition: str = "web"
     serving: bool = False
     search: dict[str, str] | None = None
@@ -314,7 +315,9 @@ def _choices(site: Site) -> list[dict[str, str]]:
             "script": language.script,
             "url": language.prefix or "./",
             "welcome": site.strings[language.code]("kiosk_welcome"),
+            "welcome_lang": site.strings[language.code].lang_of("kiosk_welcome"),
             "choose": site.strings[language.code]("kiosk_choose"),
+            "choose_lang": site.strings[language.code].lang_of("kiosk_choose"),
         }
         for language in site.settings.kiosk_order
     ]

@@ -106,9 +106,9 @@ class Views:
 
     def badge(self, entry: Entry) -> str:
         if entry.state == DRAFT:
-            return self.t("draft_badge")
+            return self.t.html("draft_badge")
         if entry.state == SCHEDULED and entry.source.publish_date:
-            return self.t("scheduled_badge", date=self.t.date(entry.source.publish_date))
+            return self.t.html("scheduled_badge", date=self.t.date(entry.source.publish_date))
         return ""
 
     def card(self, entry: Entry, base_url: str, lazy: bool = True) -> dict[str, Any]:
@@ -120,7 +120,7 @@ class Views:
             "title": article.title,
             "summary": article.summary,
             "url": article_url(self.prefix, entry.key),
-            "date": self.t.date(date) if date else "",
+            "date": self.t.date_html(date) if date else "",
             "iso_date": date.isoformat() if date else "",
             "category": self.category(entry.source.category),
             "picture": self.picture(cover.image, cover.alt, base_url, CARD_SIZES, lazy)
@@ -139,18 +139,18 @@ class Views:
             "kind": "article",
             "title": article.title,
             "summary": article.summary,
-            "date": self.t.date(source.date) if source.date else "",
+            "date": self.t.date_html(source.date) if source.date else "",
             "iso_date": source.date.isoformat() if source.date else "",
             "byline": article.byline,
             "source": article.source_name,
-            "translator": self.t("translated_by", name=article.translator)
+            "translator": self.t.html("translated_by", name=article.translator)
             if article.translator and entry.translated
             else "",
             "dateline": article.dateline,
             "category": self.category(source.category),
-            "reading_time": self.t("reading_time_one")
+            "reading_time": self.t.html("reading_time_one")
             if minutes == 1
-            else self.t("reading_time_other", minutes=minutes),
+            else self.t.html("reading_time_other", minutes=minutes),
             "tags": [
                 {"name": tag, "url": f"{self.prefix}{TAGS_PATH}{tag_slug(tag)}/"}
                 for tag in (article.tags if entry.translated else ())
@@ -178,7 +178,7 @@ class Views:
             data["cover"] = {
                 "picture": self.picture(cover.image, cover.alt, base_url, COVER_SIZES, False),
                 "caption": cover.caption,
-                "credit": self.t("photo_credit", credit=cover.credit) if cover.credit else "",
+                "credit": self.t.html("photo_credit", credit=cover.credit) if cover.credit else "",
             }
         if entry.translated and entry.lang != self.settings.default_language.code:
             data["outdated"] = article.source_revision != source.revision
@@ -195,7 +195,7 @@ class Views:
             ],
             "page": listing.page,
             "pages": listing.pages,
-            "page_of": self.t("page_of", page=listing.page, pages=listing.pages),
+            "page_of": self.t.html("page_of", page=listing.page, pages=listing.pages),
             "previous": f"{self.prefix}{listing.previous_path}" if listing.previous_path else "",
             "next": f"{self.prefix}{listing.next_path}" if listing.next_path else "",
             "tags": [

@@ -165,14 +165,25 @@ class Adapter:
             link.active = bool(active) and (target == active or (active == "home" and not target))
         # News pages show no table of contents; without one, Material adds no second skip link.
         page.toc = []
-        context["gl"] = view
+        context["gl"] = self._with_theme_lang(view, context)
         return context
+
+    def _with_theme_lang(self, view: pages.PageView, context: dict) -> pages.PageView:
+        """The view, told which language the theme's labels are in (SiteI18n may have
+        given Material a fallback language's file)."""
+        code = context["config"].theme.get("language", "")
+        settings = self.site.settings
+        view.theme_lang = (
+            settings.language(code).lang if code in settings.language_codes else view.ui_lang
+        )
+        return view
 
     def template_context(self, context: dict, template_name: str) -> dict:
         """The 404 page is a template, not a page: it gets its view here."""
         if template_name == "404.html":
             spec = self.specs[self.lang]["404.html"]
-            context["gl"] = pages.page_view(self.site, spec, context.get("base_url", "."))
+            view = pages.page_view(self.site, spec, context.get("base_url", "."))
+            context["gl"] = self._with_theme_lang(view, context)
         return context
 
     def post_page(self, output: str, page: Page) -> str:
