@@ -8,6 +8,7 @@ import json
 import os
 import re
 import sys
+import textwrap
 import unicodedata
 from collections.abc import Callable
 from pathlib import Path
@@ -27,7 +28,9 @@ from .translations import (
     OUTDATED,
     STATES,
     UP_TO_DATE,
+    InterfaceTextStatus,
     count_states,
+    interface_text_status,
     source_text_as_comments,
     translation_status,
     write_revision,
@@ -361,12 +364,17 @@ def cmd_status(args: argparse.Namespace) -> int:
     status = translation_status(catalog)
     if args.lang:
         status = {lang: rows for lang, rows in status.items() if lang in args.lang}
+    texts = interface_text_status(settings)
     waiting = _scheduled_lines(catalog, lambda article: article.key)
     if waiting and not args.json:
         print("\n".join(waiting) + "\n")
     if args.json:
         payload = {
-            lang: {"counts": count_states(rows), "articles": [row.as_dict() for row in rows]}
+            lang: {
+                "counts": count_states(rows),
+                "articles": [row.as_dict() for row in rows],
+                **({"interface_text": texts[lang].as_dict()} if lang in texts else {}),
+            }
             for lang, rows in status.items()
         }
         print(json.dumps(payload, ensure_ascii=False, indent=2))
@@ -395,6 +403,8 @@ def cmd_status(args: argparse.Namespace) -> int:
                     hint = "draft"
                 marker = "  " if row.state == UP_TO_DATE else "! "
                 print(f"  {marker}{row.state:<12} {row.key:<{width}}  {hint}".rstrip())
+            for line in _missing_text_lines(settings, texts[lang]) if lang in texts else []:
+                print(line)
             print()
     failing = set()
     for wanted in args.fail_on or []:
@@ -424,6 +434,30 @@ def _kiosk_config(config: Path, name: str) -> Path:
 
 def _kiosk_site_dir(name: str) -> str:
     return f"site-kiosk-{name}" if name else "site-kiosk"
+
+
+def _missing_text_lines(settings: Settings, status: InterfaceTextStatus) -> list[str]:
+    """What ``gialai status`` says of a language's interface text: the keys its file lacks,
+    grouped by the language whose text readers see instead."""
+    lines = []
+    lenders: dict[str, list[str]] = {}
+    for text in status.missing:
+        lenders.setdefault(text.shown_from, []).append(text.key)
+    for lender, keys in lenders.items():
+        count = f"{len(keys)} of {status.keys} texts"
+        if lender:
+            name = f"{settings.language(lender).name} ({lender})"
+            head = f"  ! interface text: {count} missing in {status.file}, shown in {name}:"
+        else:
+            head = (
+                f"  ! interface text: {count} missing in {status.file} and in every language it "
+                "falls back to; the build stops until they are translated:"
+            )
+        lines.append(head)
+        lines += textwrap.wrap(
+            ", ".join(keys), width=100, initial_indent="      ", subsequent_indent="      "
+        )
+    return lines
 
 
 def cmd_build(args: argparse.Namespace) -> int:

@@ -1,4 +1,5 @@
-"""Translation status: which translations are up to date, outdated, missing or orphaned."""
+"""Translation status: which translations are up to date, outdated, missing or orphaned,
+and which interface texts each language's locales file leaves out."""
 
 from __future__ import annotations
 
@@ -8,6 +9,8 @@ from pathlib import Path
 
 from .articles import Article
 from .catalog import DRAFT, SCHEDULED, Catalog
+from .settings import Settings
+from .strings import MissingText, missing_texts, read_strings_files
 
 UP_TO_DATE = "up-to-date"
 OUTDATED = "outdated"
@@ -69,6 +72,33 @@ def translation_status(catalog: Catalog) -> dict[str, list[TranslationState]]:
             rows.append(TranslationState(lang, orphan.key, ORPHANED, orphan.title, "", orphan.rel))
         result[lang] = rows
     return result
+
+
+@dataclass(frozen=True)
+class InterfaceTextStatus:
+    """The interface texts of one language: its file, how many keys, which are missing."""
+
+    file: str
+    keys: int
+    missing: tuple[MissingText, ...]
+
+    def as_dict(self) -> dict:
+        return {
+            "file": self.file,
+            "keys": self.keys,
+            "missing": [asdict(text) for text in self.missing],
+        }
+
+
+def interface_text_status(settings: Settings) -> dict[str, InterfaceTextStatus]:
+    """Per language with a readable locales file, the default language's keys it lacks."""
+    files, _problems = read_strings_files(settings)  # the build and check report the rest
+    reference = files.get(settings.default_language.code)
+    keys = len(reference.values) if reference else 0
+    return {
+        code: InterfaceTextStatus(files[code].rel, keys, tuple(missing))
+        for code, missing in missing_texts(settings, files).items()
+    }
 
 
 def count_states(rows: list[TranslationState]) -> dict[str, int]:

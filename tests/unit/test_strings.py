@@ -1,4 +1,4 @@
-"""Interface text: key-by-key fallback along a language's chain, and its fields."""
+"""Interface text: key-by-key fallback along a language's chain, fields, dates, status."""
 
 from __future__ import annotations
 
@@ -9,7 +9,8 @@ import pytest
 from gialai.languages import load_languages
 from gialai.problems import ContentError
 from gialai.settings import Settings
-from gialai.strings import load_strings
+from gialai.strings import MissingText, load_strings
+from gialai.translations import interface_text_status
 
 from ..conftest import write_files
 
@@ -58,6 +59,25 @@ def test_a_missing_text_comes_from_the_first_language_of_the_chain_that_has_it(t
     assert strings.html("home") == "TEST home"
     assert strings.html("page_of", page=1, pages=2) == '<span lang="vi">Trang 1/2</span>'
     assert (strings.lang_of("home"), strings.lang_of("latest")) == ("jra", "km")
+
+
+def test_the_status_lists_what_each_file_leaves_out(tmp_path):
+    jra = "language:\n  tag: jra\n  fallback: [km, vi]\nhome: TEST home\n"
+    settings = _settings(tmp_path, {"vi.yml": VI, "km.yml": KM, "jra.yml": jra})
+    status = interface_text_status(settings)
+    assert status["vi"].missing == ()
+    assert status["jra"].as_dict() == {
+        "file": "locales/jra.yml",
+        "keys": 3,
+        "missing": [
+            {"key": "latest", "shown_from": "km"},
+            {"key": "page_of", "shown_from": "vi"},
+        ],
+    }
+    assert status["km"].missing == (
+        MissingText("home", "vi"),
+        MissingText("page_of", "vi"),
+    )
 
 
 def test_a_changed_field_still_stops_the_build(tmp_path):
