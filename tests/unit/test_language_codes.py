@@ -50,8 +50,8 @@ def test_the_theme_text_comes_from_the_fallback_chain():
     assert theme_language(["km", "vi"], known) == "vi"
     assert theme_language(["en", "vi"], known) == "en"
     assert theme_language(["jra"], known) is None
-    assert str(missing_theme_text("locales/jra.yml", "jra")) == (
-        "locales/jra.yml: language.fallback: the theme has no interface text for 'jra' or a "
+    assert str(missing_theme_text("locales/jra.yml", "jra", 5)) == (
+        "locales/jra.yml:5: language.fallback: the theme has no interface text for 'jra' or a "
         "language it falls back to; add overrides/partials/languages/jra.html "
         "(docs/languages.md, step 3) or a fallback language, like fallback: [vi]."
     )

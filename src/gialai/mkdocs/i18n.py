@@ -33,7 +33,7 @@ from mkdocs.plugins import CombinedEvent, event_priority
 from mkdocs_static_i18n.config import I18nPluginConfig, I18nPluginLanguage
 from mkdocs_static_i18n.plugin import I18n
 
-from ..languages import CODE_EXAMPLE, is_language_code
+from ..languages import CODE_EXAMPLE, is_language_code, key_lines
 from ..options import BuildOptions
 from ..problems import ContentError, Problem
 from .adapter import Adapter
@@ -131,8 +131,11 @@ class SiteI18n(I18n):
 
             found = theme_language([language.code, *language.fallback], known)
             if found is None:
-                rel = f"{settings.strings_dir}/{language.code}.yml"
-                raise Abort(str(ContentError([missing_theme_text(rel, language.code)])))
+                path = settings.project_dir / settings.strings_dir / f"{language.code}.yml"
+                lines = key_lines(path.read_text(encoding="utf-8"))
+                line = lines.get("language.fallback") or lines.get("language", 0)
+                problem = missing_theme_text(settings.relpath(path), language.code, line)
+                raise Abort(str(ContentError([problem])))
             config.theme["language"] = found
         return config
 
@@ -164,12 +167,12 @@ def theme_language(chain: Iterable[str], known: Callable[[str], bool]) -> str | 
     return next((code for code in chain if known(code)), None)
 
 
-def missing_theme_text(rel: str, code: str) -> Problem:
+def missing_theme_text(rel: str, code: str, line: int = 0) -> Problem:
     """The problem of a language neither the theme nor its fallback chain has text for."""
     path = f"overrides/{THEME_TEXT.format(code=code)}"
     return Problem(
         rel,
-        0,
+        line,
         "language.fallback",
         f"the theme has no interface text for '{code}' or a language it falls back to; "
         f"add {path} (docs/languages.md, step 3) or a fallback language, like fallback: [vi].",
