@@ -277,7 +277,8 @@ def load_catalog(
                         0,
                         "",
                         f"'{lang}' is not a language of the site; languages are "
-                        f"{', '.join(sorted(codes))} (see plugins.i18n.languages in mkdocs.yml).",
+                        f"{', '.join(sorted(codes))} (see plugins: gialai-i18n: languages: "
+                        "in mkdocs.yml).",
                     )
                 )
             elif len(relative.parts) == 1:
