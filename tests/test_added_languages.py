@@ -14,7 +14,10 @@ files only (an entry in mkdocs.yml, locales/<code>.yml, content/<code>/), built 
 from __future__ import annotations
 
 import json
+import os
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -358,3 +361,63 @@ def test_thai_texts_dates_and_names(thai_site):
     assert feed.get("{http://www.w3.org/XML/1998/namespace}lang") == "th"
     # The language has its own search index.
     assert (thai_site / "th/pagefind/pagefind.js").is_file()
+
+
+# --- A step left out: what docs/languages.md quotes, as gialai check prints it --------------
+
+
+def _without_entry(project: Path) -> None:
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace(THAI_ENTRY, ""), "utf-8")
+
+
+def _name_as_locale(project: Path) -> None:
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    config.write_text(text.replace("- locale: th\n", "- locale: Thai\n"), encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    ("undo", "message"),
+    [
+        (
+            _name_as_locale,
+            "Config value 'plugins': Plugin 'gialai-i18n' option 'languages': Sub-option "
+            "'locale': 'Thai' is not a language code; write the ISO 639 code in lower case, "
+            "two or three letters, then a script or region if needed, like locale: jra, "
+            "locale: km or locale: zh-Hans.\n",
+        ),
+        (
+            _without_entry,
+            "Found 1 problem in the content:\n"
+            "  content/th/index.md: 'th' is not a language of the site; languages are en, km, "
+            "vi (see plugins: gialai-i18n: languages: in mkdocs.yml).\n",
+        ),
+        (
+            lambda project: (project / "locales/th.yml").unlink(),
+            "Found 1 problem in the content:\n"
+            "  locales/th.yml: missing; copy locales/vi.yml to it and translate every line.\n",
+        ),
+        (
+            lambda project: (project / "locales/th.yml").write_text("home: หน้าแรก\n", "utf-8"),
+            "Found 1 problem in the content:\n"
+            "  locales/th.yml: language: missing; copy the language: block of the default "
+            "language's file and change what differs, like tag: km, script: Khmr, "
+            "digits: khmr.\n",
+        ),
+    ],
+)
+def test_a_step_left_out_is_named(tmp_path, undo, message):
+    project = copy_project(tmp_path / "project")
+    add_language(project, THAI_ENTRY)
+    write_files(project, {"locales/th.yml": THAI_STRINGS, "content/th/index.md": THAI_HOME})
+    undo(project)
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    result = subprocess.run(
+        [sys.executable, "-m", "gialai.cli", "check"],
+        cwd=project,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
+    assert (result.returncode, result.stdout + result.stderr) == (1, message)
