@@ -437,8 +437,7 @@ def _kiosk_site_dir(name: str) -> str:
 
 
 def _missing_text_lines(settings: Settings, status: InterfaceTextStatus) -> list[str]:
-    """What ``gialai status`` says of a language's interface text: the keys its file lacks,
-    grouped by the language whose text readers see instead."""
+    """Status lines for the interface texts a language's file lacks, by the language shown."""
     lines = []
     lenders: dict[str, list[str]] = {}
     for text in status.missing:

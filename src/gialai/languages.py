@@ -126,10 +126,7 @@ def key_lines(text: str) -> dict[str, int]:
 def read_language_block(
     path: Path, rel: str, problems: list[Problem], lines: dict[str, int] | None = None
 ) -> dict[str, Any]:
-    """The ``language:`` block of a locales file ({} when the file cannot be read).
-
-    ``lines``, when given, receives the file line of every key (see key_lines).
-    """
+    """The ``language:`` block of a locales file ({} if unreadable); ``lines`` gets key lines."""
     try:
         text = path.read_text(encoding="utf-8")
         data = yaml.safe_load(text) or {}
@@ -267,12 +264,10 @@ def load_languages(
 def _with_date_locales(
     languages: list[Language], where: Mapping[str, tuple[str, int]], problems: list[Problem]
 ) -> list[Language]:
-    """Each language with the Babel locale of its dates decided.
-
-    Without ``date_locale:`` a language's dates use its own tag or code when Babel has data
-    for it, else those of the first language of its fallback chain that has some (Jrai,
-    with fallback: [vi], writes Vietnamese month names); with none, the build stops.
-    """
+    """Each language with the Babel locale of its dates decided."""
+    # Without date_locale: a language's dates use its own tag or code when Babel has data
+    # for it, else those of the first language of its fallback chain that has some (Jrai,
+    # with fallback: [vi], writes Vietnamese month names); with none, the build stops.
     own = {
         language.code: language.date_locale
         or babel_locale(language.lang)

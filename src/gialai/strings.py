@@ -61,19 +61,13 @@ class Strings:
         return str(value)
 
     def date(self, value: dt.date) -> str:
-        """A date as readers of the language write it, month names from Babel.
-
-        The month names are those of the language's ``date_locale`` (see
-        ``languages.load_languages``): its own, or a fallback language's when Babel has
-        no data for it.
-        """
+        """A date as readers of the language write it, month names from its ``date_locale``."""
         locale = self.language.date_locale or self.lang
         text = format_date(value, self.language.date_format, locale=locale)
         return text.translate(self._digits)
 
     def date_html(self, value: dt.date) -> Markup:
-        """A date for a page, marked with the language of its month names when they are
-        another language's."""
+        """A date for a page, marked with its month names' language when that is another."""
         text = escape(self.date(value))
         lang = (self.language.date_locale or self.lang).replace("_", "-")
         return Markup(f'<span lang="{lang}">{text}</span>') if lang != self.language.lang else text

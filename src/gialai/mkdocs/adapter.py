@@ -169,8 +169,8 @@ class Adapter:
         return context
 
     def _with_theme_lang(self, view: pages.PageView, context: dict) -> pages.PageView:
-        """The view, told which language the theme's labels are in (SiteI18n may have
-        given Material a fallback language's file)."""
+        """The view, told which language the theme's own labels are in."""
+        # SiteI18n may have given Material a fallback language's file (no file for this one).
         code = context["config"].theme.get("language", "")
         settings = self.site.settings
         view.theme_lang = (

@@ -46,11 +46,10 @@ THEME_TEXT = "partials/languages/{code}.html"
 
 
 class LanguageCode(c.Type):
-    """A language's ``locale``: two- or three-letter ISO 639 code, optional script/region.
+    """A language's ``locale``: two- or three-letter ISO 639 code, optional script/region."""
 
-    static-i18n 1.3.1 takes two letters only (its ``RE_LOCALE``); its open pull request
-    #348 widens that pattern the same way.
-    """
+    # static-i18n 1.3.1 takes two letters only (its RE_LOCALE); its open pull request #348
+    # widens that pattern the same way.
 
     def __init__(self) -> None:
         super().__init__(str)
