@@ -24,10 +24,13 @@ import pytest
 from lxml import etree, html
 
 from gialai.cli import main
+from gialai.settings import load_settings
 
 from .conftest import copy_project, run_build, write_files
 
 SITE = "https://doingoai.gialai.gov.vn/"
+# The languages the project has, before a test adds one.
+SITE_LANGUAGES = load_settings(Path(__file__).parents[1] / "mkdocs.yml").languages
 SITEMAP = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
 ATOM = {"a": "http://www.w3.org/2005/Atom"}
 
@@ -226,12 +229,12 @@ def test_an_untranslated_article_keeps_the_jrai_frame(jrai_site):
 
 
 def test_the_language_menu_offers_jrai(jrai_site):
-    assert menu(page(jrai_site, "du-lich/thac-50")) == [
-        ("vi", "Tiếng Việt", "vi"),
-        ("en", "English", None),
-        ("km", "ខ្មែរ", None),
-        ("jra", "Jrai (TEST)", "jra"),
+    # The site's languages, in their order; only Vietnamese and Jrai have the article.
+    expected = [
+        (language.lang, language.name, "vi" if language.default else None)
+        for language in SITE_LANGUAGES
     ]
+    assert menu(page(jrai_site, "du-lich/thac-50")) == [*expected, ("jra", "Jrai (TEST)", "jra")]
     doc = page(jrai_site, "jra/du-lich/thac-50")
     (current,) = doc.xpath("//header//a[@aria-current='true']")
     assert (current.get("lang"), current.get("href")) == ("jra", "./")
@@ -390,8 +393,9 @@ def _name_as_locale(project: Path) -> None:
         (
             _without_entry,
             "Found 1 problem in the content:\n"
-            "  content/th/index.md: 'th' is not a language of the site; languages are en, km, "
-            "vi (see plugins: gialai-i18n: languages: in mkdocs.yml).\n",
+            "  content/th/index.md: 'th' is not a language of the site; languages are "
+            f"{', '.join(sorted(language.code for language in SITE_LANGUAGES))} "
+            "(see plugins: gialai-i18n: languages: in mkdocs.yml).\n",
         ),
         (
             lambda project: (project / "locales/th.yml").unlink(),
