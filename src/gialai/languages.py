@@ -26,11 +26,13 @@ DIGITS = {
     "thai": "๐๑๒๓๔๕๖๗๘๙",
     "mymr": "၀၁၂၃၄၅၆၇၈၉",
 }
-# How search writes a language's words into its index (src/gialai/search.py):
-# plain: as written; vietnamese: each tone mark kept apart from its letter, so a query
-# without marks finds every spelling; khmer: words split with the site's own vocabulary,
-# vowel signs kept.
-SEARCH_TEXTS = ("plain", "vietnamese", "khmer")
+# How search writes a language's words into its index (src/gialai/search.py,
+# src/gialai/segmenting.py): plain: as written; vietnamese: each tone mark kept apart from
+# its letter, so a query without marks finds every spelling; khmer, lao: split into words
+# (khmercut, ICU) and queries split with the site's own vocabulary, vowel signs and tone
+# marks kept; chinese: split into words with ICU, as the browser splits queries; latin:
+# marks and stroke letters (ƀ, đ) folded, so plain letters find them (Jrai, Bahnar).
+SEARCH_TEXTS = ("plain", "vietnamese", "khmer", "lao", "chinese", "latin")
 DEFAULT_CHUNK_SIZE = 5000
 LANGUAGE_KEY = "language"
 

@@ -125,7 +125,7 @@ def test_a_new_language_is_a_block_of_data(tmp_path):
         (
             "language:\n  search: {text: stem}\n",
             "locales/xx.yml: language.search.text: 'stem' "
-            "is not known; use one of plain, vietnamese, khmer.",
+            "is not known; use one of plain, vietnamese, khmer, lao, chinese, latin.",
         ),
         (
             "language:\n  search: {chunk_size: 0}\n",
