@@ -333,7 +333,7 @@ def build_language_index(
                 "--output-path",
                 str(bundle),
                 "--force-language",
-                language.lang,
+                (script.index_language if script is not None else "") or language.lang,
                 "--silent",
             ],
             env=env,

@@ -13,7 +13,7 @@ Each writing system is a ``WordScript``, named by the ``search.text`` trait of t
   browser itself, with ``Intl.Segmenter``, which is ICU too (tests/test_search_languages.py
   checks that Chromium splits the site's text as the build does); Pagefind's own split at
   build time (jieba) differs from ICU's ("联合国教科文组织"), so the text reaches Pagefind
-  already split.
+  already split, and as of no language Pagefind would split again (see CHINESE).
 
 Pagefind folds combining marks away, and the vowel signs of Khmer and Lao (and Lao's tone
 marks) are combining marks: ທີ, ທິ and ທ would all become ທ and share one index entry. In
@@ -86,6 +86,7 @@ class WordScript:
     normalize: Callable[[str], str]
     split: Callable[[str, str], list[str]]  # (run, locale) -> words
     vocabulary: bool  # the build writes its words for the browser (search-vocab/)
+    index_language: str = ""  # Pagefind's language for the index; "" is the language's tag
 
     @property
     def hide(self) -> dict[int, int]:
@@ -128,6 +129,11 @@ CHINESE = WordScript(
     normalize=lambda text: unicodedata.normalize("NFC", text),
     split=_icu_words,
     vocabulary=False,
+    # Told the text is Chinese, Pagefind splits it again with jieba, which cuts ICU's words
+    # (国内外 → 国内 外) so that a query the browser splits as ICU does is not found. Its
+    # language is left undetermined; the page's lang is still zh-Hans, so Pagefind in the
+    # browser still splits queries with Intl.Segmenter, and takes the bundle's one index.
+    index_language="und",
 )
 WORD_SCRIPTS = {script.text: script for script in (KHMER, LAO, CHINESE)}
 
