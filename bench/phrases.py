@@ -353,7 +353,9 @@ SCRATCH_LANGUAGES = {
             "date_format": "d MMMM y",
             "og_locale": "lo_LA",
             "fallback": ["vi"],
-            "search": {"text": "lao", "chunk_size": 500},
+            # ICU's Lao dictionary has no ຢາລາຍ (Gia Lai): kept whole, it is one word to
+            # look up instead of two.
+            "search": {"text": "lao", "chunk_size": 500, "words": ["ຢາລາຍ"]},
         },
     ),
     "zh": (

@@ -33,6 +33,10 @@ DIGITS = {
 # marks kept; chinese: split into words with ICU, as the browser splits queries; latin:
 # marks and stroke letters (ƀ, đ) folded, so plain letters find them (Jrai, Bahnar).
 SEARCH_TEXTS = ("plain", "vietnamese", "khmer", "lao", "chinese", "latin")
+# The texts split with the site's own vocabulary, where search.words can keep a name whole
+# that the splitter cuts (ICU splits ຢາລາຍ, Gia Lai, into ຢາ and ລາຍ). Chinese queries are
+# split by the browser, so the build must split as the browser does, names included.
+WORD_LIST_TEXTS = ("khmer", "lao")
 DEFAULT_CHUNK_SIZE = 5000
 LANGUAGE_KEY = "language"
 
@@ -43,6 +47,7 @@ class SearchTraits:
 
     text: str = "plain"
     chunk_size: int = DEFAULT_CHUNK_SIZE
+    words: tuple[str, ...] = ()  # names kept whole when the text is split into words
 
 
 @dataclass(frozen=True)
@@ -140,8 +145,17 @@ def _traits(block: Mapping[str, Any], rel: str, codes: Iterable[str], problems: 
         wrong("search.text", f"'{text}' is not known; use one of {', '.join(SEARCH_TEXTS)}.")
     elif not isinstance(chunk, int) or isinstance(chunk, bool) or chunk < 1:
         wrong("search.chunk_size", "must be a whole number above 0, like chunk_size: 5000.")
+    elif not isinstance(words := search.get("words", []), list) or not all(
+        isinstance(word, str) and word.strip() for word in words
+    ):
+        wrong("search.words", "must be a list of words, like words: [ຢາລາຍ, ກບັງ].")
+    elif words and text not in WORD_LIST_TEXTS:
+        wrong(
+            "search.words",
+            f"is used only when search.text is {' or '.join(WORD_LIST_TEXTS)}; remove it.",
+        )
     else:
-        traits["search"] = SearchTraits(text, chunk)
+        traits["search"] = SearchTraits(text, chunk, tuple(word.strip() for word in words))
     return traits
 
 

@@ -308,7 +308,7 @@ def build_language_index(
     segmenter = None
     if script is not None:
         cache = cache_dir / f"{script.text}-words.json" if cache_dir is not None else None
-        segmenter = WordSegmenter(script, cache, language.lang)
+        segmenter = WordSegmenter(script, cache, language.lang, traits.words)
     encode = encoder_for(traits, segmenter)
     bundle = site_dir / prefix / BUNDLE
     if bundle.exists():

@@ -142,10 +142,17 @@ class WordSegmenter:
     """Splits one script's runs into words, with a cache, since that is the slow part."""
 
     def __init__(
-        self, script: WordScript, cache_file: Path | None = None, locale: str = "und"
+        self,
+        script: WordScript,
+        cache_file: Path | None = None,
+        locale: str = "und",
+        keep: tuple[str, ...] = (),
     ) -> None:
         self.script = script
         self.locale = locale
+        # Words kept whole (search.words): names the splitter's dictionary does not have.
+        self.keep = {script.normalize(word) for word in keep}
+        self._longest = max((len(word) for word in self.keep), default=0)
         self.cache_file = cache_file
         self.cache: dict[str, list[str]] = {}
         if cache_file is not None and cache_file.exists():
@@ -158,11 +165,26 @@ class WordSegmenter:
         self._changed = False
 
     def words(self, run: str) -> list[str]:
-        """The words of a run of the script's letters."""
+        """The words of a run of the script's letters, the words to keep whole joined."""
         if run not in self.cache:
             self.cache[run] = self.script.split(run, self.locale)
             self._changed = True
-        return self.cache[run]
+        split = self.cache[run]  # the splitter's own words: the cache holds no choices
+        if not self.keep:
+            return split
+        words: list[str] = []
+        start = 0
+        while start < len(split):
+            end, joined = start + 1, split[start]
+            for stop in range(start + 2, len(split) + 1):
+                candidate = "".join(split[start:stop])
+                if len(candidate) > self._longest:
+                    break
+                if candidate in self.keep:
+                    end, joined = stop, candidate
+            words.append(joined)
+            start = end
+        return words
 
     def encode(self, text: str) -> str:
         """Words split by spaces; original whitespace kept as ' U+2060 '; marks hidden."""

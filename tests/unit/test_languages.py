@@ -133,6 +133,16 @@ def test_a_new_language_is_a_block_of_data(tmp_path):
             "must be a whole number above 0, like chunk_size: 5000.",
         ),
         (
+            "language:\n  search: {text: lao, words: ຢາລາຍ}\n",
+            "locales/xx.yml: language.search.words: must be a list of words, "
+            "like words: [ຢາລາຍ, ກບັງ].",
+        ),
+        (
+            "language:\n  search: {text: chinese, words: [嘉莱]}\n",
+            "locales/xx.yml: language.search.words: is used only when search.text is "
+            "khmer or lao; remove it.",
+        ),
+        (
             "language: khmer\n",
             "locales/xx.yml: language: must be a block of fields, like tag: km on its own line.",
         ),

@@ -85,6 +85,28 @@ def test_lao_sentences_are_split_into_words_and_come_back_as_written():
     assert not re.search(f"[{LAO_MARKS}]", encoded)
 
 
+def test_names_the_dictionary_lacks_are_kept_whole():
+    """ICU splits ຢາລາຍ (Gia Lai) and ກບັງ (Kbang); search.words keeps them whole."""
+    text = "ແຂວງຢາລາຍ ແລະ ເມືອງກບັງ"
+    plain = WordSegmenter(LAO)
+    assert plain.encode(text).split(" ")[:3] == ["ແຂວງ", "ຢາ", "ລາຍ"]
+    kept = WordSegmenter(LAO, keep=("ຢາລາຍ", "ກບັງ"))
+    encoded = kept.encode(text)
+    assert [word.translate(LAO.show) for word in encoded.split(" ")] == [
+        "ແຂວງ",
+        "ຢາລາຍ",
+        WORD_JOINER,
+        "ແລະ",
+        WORD_JOINER,
+        "ເມືອງ",
+        "ກບັງ",
+    ]
+    assert {"ຢາລາຍ", "ກບັງ"} <= kept.vocabulary and "ລາຍ" not in kept.vocabulary
+    assert decode_words(encoded, LAO) == text
+    # The splitter's own words are what the cache keeps, whatever the list.
+    assert kept.cache == plain.cache
+
+
 lao_text = st.lists(
     st.tuples(st.text(alphabet=LAO_LETTERS, min_size=1, max_size=12), st.sampled_from(" .,\n")),
     max_size=8,
