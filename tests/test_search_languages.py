@@ -15,7 +15,7 @@ from lxml import html
 from gialai.articles import revision_of
 
 from .conftest import copy_project, run_build, serve, write_files
-from .test_search import open_page, search
+from .test_search import SEARCH_FILES, open_page, search
 
 pytestmark = pytest.mark.browser
 STAND_IN = re.compile(r"[\ua000-\ua4cf\u0335\u2060]")
@@ -225,6 +225,8 @@ def languages_site(tmp_path_factory: pytest.TempPathFactory):
 def test_lao_words_are_found_inside_sentences(languages_site, local_page, query, first):
     base, _ = languages_site
     page = open_page(local_page, base, "lo/")
+    # Nothing for search is fetched before the reader types.
+    assert not [url for url in page.guard.requests if any(f in url for f in SEARCH_FILES)]
     result = search(page, query)
     assert result["titles"] and result["titles"][0] == first, result
     assert all("/lo/" in url for url in result["urls"]), result["urls"]
