@@ -369,3 +369,24 @@ def test_the_browser_spells_lao_and_latin_as_the_index_does(languages_site, loca
     assert spelled["shown"] == [decode_words(text, LAO) for text in encoded]
     assert spelled["latin"] == [fold_latin_query(text) for text in latin]
     assert spelled["back"] == [decode_latin(encode_latin(text)) for text in latin]
+
+
+@pytest.mark.parametrize(
+    ("prefix", "query", "title"),
+    [
+        ("lo/", "ທຸລຽນ", "ກາເຟ, ພິກໄທ, ທຸລຽນ"),  # durian
+        ("lo/", "ເປຼີຍກູ", ""),  # Pleiku: a name kept whole (search.words)
+        ("zh/", "榴莲", "咖啡、胡椒、榴莲"),  # durian
+        ("zh/", "锣钲", "西原"),  # gongs
+    ],
+)
+def test_the_sites_own_lao_and_chinese_articles_are_found(
+    sample_server, local_page, prefix, query, title
+):
+    page = open_page(local_page, sample_server, prefix)
+    result = search(page, query)
+    assert result["titles"] and result["titles"][0].startswith(title), result
+    assert all(f"/{prefix}" in url for url in result["urls"]), result["urls"]
+    for text in result["titles"] + result["excerpts"]:
+        assert not STAND_IN.search(text), text
+    assert page.console_errors == []

@@ -65,7 +65,10 @@ def test_the_table_is_read_from_the_configuration():
         "zh_CN",
     )
     assert (chinese.prefix, chinese.digits, chinese.fallback) == ("zh/", "latn", ("vi",))
+    assert chinese.search == SearchTraits("chinese", 500)
     lao = table["lo"]
+    assert (lao.search.text, lao.search.chunk_size) == ("lao", 500)
+    assert {"ຢາລາຍ", "ເປຼີຍກູ", "ເລແທງ"} <= set(lao.search.words)
     assert (lao.lang, lao.script, lao.digits, lao.og_locale, lao.fallback) == (
         "lo",
         "Laoo",
