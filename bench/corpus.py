@@ -1,10 +1,12 @@
 """Generate a large, valid, deterministic content tree for benchmarks and load tests.
 
 Vietnamese sources go to ``content/vi/<folder>/bai-NNNN-<words>.md``, English and Khmer
-translations to the same relative paths, and simple landscape photos to ``content/images``.
-The text is built from aligned Vietnamese / English / Khmer phrases, so a translation says
-roughly what its source says. Khmer phrases are written in this file with spaces between
-words and ``|`` between phrases; ``_khmer`` joins words without spaces, as Khmer is written.
+translations (and, when asked for, Lao and Chinese ones) to the same relative paths, and
+simple landscape photos to ``content/images``. The text is built from aligned Vietnamese /
+English / Khmer phrases, so a translation says roughly what its source says; the Lao and
+Chinese counterparts of each phrase are in ``bench/phrases.py``. Khmer phrases are written
+in this file with spaces between words and ``|`` between phrases; ``_khmer`` joins words
+without spaces, as Khmer is written.
 
     python -m bench.corpus OUT_CONTENT_DIR N
 """
@@ -30,6 +32,7 @@ from pathlib import Path
 
 from PIL import Image, ImageDraw, ImageOps
 
+from bench import phrases
 from gialai.articles import revision_of
 from gialai.text import slugify
 
@@ -37,8 +40,12 @@ REPO_ROOT = Path(__file__).resolve().parents[1]
 PROJECT_FILES = ("mkdocs.yml", "hooks", "overrides", "locales", "fonts")
 
 SOURCE_LANG = "vi"
-LANGS = ("vi", "en", "km")
-TRANSLATION_LANGS = ("en", "km")
+LANGS = ("vi", "en", "km")  # always written
+# Every language the corpus can write, in the order of each row of text (li). Lao and
+# Chinese are written only when asked for (``translated``).
+TEXT_LANGS = (*LANGS, *phrases.LANGUAGES)
+TRANSLATION_LANGS = TEXT_LANGS[1:]
+KHMER = TEXT_LANGS.index("km")
 CATEGORIES = {"news": "tin-tuc", "culture": "van-hoa", "tourism": "du-lich", "investment": "dau-tu"}
 IMAGE_SIZE = (1600, 1067)
 IMAGE_PREFIX = "gen-"
@@ -520,6 +527,7 @@ LIST_INTROS: list[Triple] = [
 ]
 
 LINK_SENTENCES = {
+    **phrases.LINK_SENTENCES,
     "vi": "Bạn đọc có thể xem thêm bài viết [{title}]({href}).",
     "en": "Read more in [{title}]({href}).",
     "km": "សូមអានបន្ថែមក្នុងអត្ថបទ [{title}]({href})។",
@@ -527,6 +535,7 @@ LINK_SENTENCES = {
 
 # The home page of each language (MkDocs needs one): title, summary, text.
 HOME_PAGES = {
+    **phrases.HOME_PAGES,
     "vi": (
         "Gia Lai – Thông tin đối ngoại",
         "Tin tức, văn hóa, du lịch và cơ hội đầu tư của tỉnh Gia Lai.",
@@ -616,16 +625,21 @@ SUMMARY_TEMPLATES = (0, 1, 5)
 _CANONICAL = {"actb": "act"}
 
 
+def _more(row: tuple[str, ...]) -> tuple[str, ...]:
+    """A row of text with its Lao and Chinese counterparts from bench/phrases.py."""
+    return (*row, *phrases.PHRASES[row[0]])
+
+
 def _nfc(rows: list) -> list:
-    return [tuple(unicodedata.normalize("NFC", text) for text in row) for row in rows]
+    return [tuple(unicodedata.normalize("NFC", text) for text in _more(row)) for row in rows]
 
 
 def _category_tables(category: str) -> dict[str, list[Triple]]:
     acts = _nfc(ACTS + CATEGORY_ACTS[category])
     return {
         "agent": _nfc(AGENTS + CATEGORY_AGENTS[category]),
-        "act": [(vi, past, km) for vi, past, _base, km in acts],
-        "actb": [(vi, base, km) for vi, _past, base, km in acts],
+        "act": [(vi, past, km, *more) for vi, past, _base, km, *more in acts],
+        "actb": [(vi, base, km, *more) for vi, _past, base, km, *more in acts],
         "obj": _nfc(OBJECTS[category]),
         "place": _nfc(PLACES),
         "time": _nfc(TIMES),
@@ -660,9 +674,15 @@ def _compile(templates: list[tuple[str, str, str, int]]) -> list[_Compiled]:
     return compiled
 
 
-_SENTENCES = _compile(SENTENCES)
-_TITLES = _compile(TITLES)
-_ITEM = _compile([ITEM])[0]
+def _with_more(templates: list[tuple], more: list[tuple[str, str]]) -> list[tuple]:
+    """Templates with their Lao and Chinese formats inserted before the weight."""
+    return [(*row[:-1], *extra, row[-1]) for row, extra in zip(templates, more, strict=True)]
+
+
+_MORE = len(SENTENCES), len(SENTENCES) + len(TITLES)
+_SENTENCES = _compile(_with_more(SENTENCES, phrases.TEMPLATES[: _MORE[0]]))
+_TITLES = _compile(_with_more(TITLES, phrases.TEMPLATES[_MORE[0] : _MORE[1]]))
+_ITEM = _compile(_with_more([ITEM], phrases.TEMPLATES[_MORE[1] :]))[0]
 _SENTENCE_IDS = range(len(SENTENCES))
 _SENTENCE_CUMULATIVE = list(itertools.accumulate(weight for *_, weight in SENTENCES))
 _TITLE_WEIGHTS = [weight for *_, weight in TITLES]
@@ -695,22 +715,22 @@ def _khmer_phrase(phrase: str) -> tuple[str, int]:
 
 def _khmer(raw: str) -> tuple[str, int]:
     """Khmer text from raw notation: words joined, ``|`` phrases spaced; with its word count."""
-    phrases = []
+    parts = []
     count = 0
     for phrase in raw.split("|"):
         text, n = _khmer_phrase(phrase)
         if n:
-            phrases.append(text)
+            parts.append(text)
             count += n
-    return " ".join(phrases), count
+    return " ".join(parts), count
 
 
 def khmer_vocabulary() -> set[str]:
     """Every distinct Khmer word used by the generator (Latin names excluded)."""
     words: set[str] = set()
-    raws = [fmt for _slots, per_lang in _SENTENCES + _TITLES for fmt, _ in per_lang[2:]]
+    raws = [per_lang[KHMER][0] for _slots, per_lang in _SENTENCES + _TITLES]
     for tables in _TABLES.values():
-        raws.extend(row[2] for rows in tables.values() for row in rows)
+        raws.extend(row[KHMER] for rows in tables.values() for row in rows)
     for raw in raws:
         for word in re.sub(r"\{\w+\}", " ", raw).replace("|", " ").split():
             word = word.rstrip("។៖")
@@ -733,8 +753,10 @@ def _render(
     text = fmt.format(
         **{name: tables[name][slots[_CANONICAL.get(name, name)]][li] for name in names}
     )
-    if li == 2:
+    if li == KHMER:
         return _khmer(text)
+    if TEXT_LANGS[li] in phrases.LATIN_SPACED:
+        text = phrases.LATIN_SPACED[TEXT_LANGS[li]].sub(" ", text)
     return (text[0].upper() + text[1:] if cap else text), text.count(" ") + 1
 
 
@@ -744,7 +766,7 @@ def _draw_slots(rng: random.Random, compiled: _Compiled, category: str) -> Slots
 
 
 def _end(text: str, li: int) -> str:
-    return text + ("។" if li == 2 else ".")
+    return text + ("។" if li == KHMER else phrases.FULL_STOPS.get(TEXT_LANGS[li], "."))
 
 
 # --- Planning --------------------------------------------------------------------------
@@ -854,6 +876,7 @@ def _plan(
     day: date,
     images: int,
     title_words: list[int],
+    checked: tuple[int, ...] = tuple(range(len(LANGS))),
 ) -> _Plan:
     """Draw one article; ``title_words`` holds the title lengths of the articles before it."""
     tid = rng.choices(range(len(_TITLES)), _TITLE_WEIGHTS)[0]
@@ -866,7 +889,7 @@ def _plan(
         slots = _draw_slots(rng, _SENTENCES[sid], category)
         if all(
             len(_end(_render(_SENTENCES[sid], slots, category, li)[0], li)) <= SUMMARY_MAX
-            for li in range(3)
+            for li in checked
         ):
             break
     tags = rng.sample(range(len(_TABLES[category]["tag"])), rng.randint(2, 4))
@@ -919,8 +942,9 @@ def _render_title(plan: _Plan, li: int) -> str:
 
 def _body(plan: _Plan, li: int, link_title: LinkTitle) -> tuple[str, int]:
     """Markdown body of one article in language ``li`` and its word count."""
-    lang = LANGS[li]
-    khmer = li == 2
+    lang = TEXT_LANGS[li]
+    khmer = li == KHMER
+    item_end = {"zh": ("；", "。")}.get(lang, (";", "."))
     tables = _TABLES[plan.category]
     parts: list[str] = []
     words = 0  # Khmer only: Vietnamese and English words are counted on the result
@@ -942,7 +966,7 @@ def _body(plan: _Plan, li: int, link_title: LinkTitle) -> tuple[str, int]:
                 title, href = target
                 sentences.append(LINK_SENTENCES[lang].format(title=title, href=href))
                 words += _words(LINK_SENTENCES[lang]) + _words(title) - 1
-            parts.append(" ".join(sentences))
+            parts.append(phrases.SENTENCE_GAPS.get(lang, " ").join(sentences))
         else:
             raw = tables["intro"][block[1]][li]
             intro, n = _khmer(raw) if khmer else (raw, 0)
@@ -953,7 +977,7 @@ def _body(plan: _Plan, li: int, link_title: LinkTitle) -> tuple[str, int]:
                 text, n = _render(_ITEM, item, plan.category, li, cap=False)
                 words += n
                 if not khmer:
-                    text += "." if number == last else ";"
+                    text += item_end[1] if number == last else item_end[0]
                 elif number == last:
                     text += "។"
                 lines.append(f"- {text}")
@@ -997,13 +1021,13 @@ def _translation_text(
     plan: _Plan, li: int, title: str, summary: str, body: str, revision: str
 ) -> str:
     tags = ", ".join(
-        _plain(_khmer(row[2])[0] if li == 2 else row[li])
+        _plain(_khmer(row[KHMER])[0] if li == KHMER else row[li])
         for row in (_TABLES[plan.category]["tag"][t] for t in plan.tags)
     )
     lines = ["---", f"title: {_q(title)}", f"summary: {_q(summary)}", f"tags: [{tags}]"]
     if plan.cover is not None:
-        raw_alt = ALTS[plan.cover[1]][li]
-        alt = _khmer(raw_alt)[0] if li == 2 else raw_alt
+        raw_alt = _more(ALTS[plan.cover[1]])[li]
+        alt = _khmer(raw_alt)[0] if li == KHMER else raw_alt
         lines += ["cover:", f"  alt: {_q(alt)}", f"  caption: {_q(_caption(plan, li))}"]
     lines += [f"source_revision: {_q(revision)}", "---", "", body, ""]
     return "\n".join(lines)
@@ -1105,18 +1129,19 @@ def _write(path: Path, text: str) -> None:
     path.write_bytes(data)
 
 
-def _write_home_pages(content_dir: Path) -> None:
+def _write_home_pages(content_dir: Path, langs: tuple[str, ...]) -> None:
     """A home page per language, unless the folder already has one."""
-    for lang, (title, summary, text) in HOME_PAGES.items():
+    for lang in langs:
+        title, summary, text = HOME_PAGES[lang]
         path = content_dir / lang / "index.md"
         if not path.exists():
             front = f"title: {_q(title)}\ntemplate: home.html\nsummary: {_q(summary)}"
             path.write_text(f"---\n{front}\n---\n\n{text}\n", encoding="utf-8")
 
 
-def _remove_stale(content_dir: Path, keep: set[Path]) -> None:
+def _remove_stale(content_dir: Path, keep: set[Path], langs: tuple[str, ...]) -> None:
     """Remove articles an earlier run generated that this run did not write."""
-    for lang in LANGS:
+    for lang in langs:
         for folder in CATEGORIES.values():
             directory = content_dir / lang / folder
             for path in directory.iterdir():
@@ -1142,6 +1167,9 @@ def generate_corpus(
     if unknown:
         raise ValueError(f"no such translation language: {', '.join(sorted(unknown))}")
     content_dir = Path(content_dir)
+    # Lao and Chinese only when asked for: a project without them would find their folders.
+    langs = (*LANGS, *(lang for lang in phrases.LANGUAGES if translated.get(lang, 0.0) > 0))
+    checked = tuple(TEXT_LANGS.index(lang) for lang in langs)
     rng = random.Random(seed)
     categories = list(CATEGORIES)
     width = max(4, len(str(per_language)))
@@ -1152,21 +1180,22 @@ def generate_corpus(
             rng.shuffle(categories)
         category = categories[index % len(categories)]
         day = start + timedelta(days=index)
-        plans.append(_plan(rng, index, width, category, day, images, title_words))
+        plans.append(_plan(rng, index, width, category, day, images, title_words, checked))
     chosen = _translated_sets(per_language, seed, translated)
 
     if images:
         make_images(content_dir / "images", images)
-    for lang in LANGS:
+    for lang in langs:
         for folder in CATEGORIES.values():
             (content_dir / lang / folder).mkdir(parents=True, exist_ok=True)
 
-    _write_home_pages(content_dir)
+    _write_home_pages(content_dir, langs)
     revisions: dict[int, str] = {}
     written: set[Path] = set()
     counts = {}
     words_total = 0
-    for li, lang in enumerate(LANGS):
+    for lang in langs:
+        li = TEXT_LANGS.index(lang)
         mine = chosen[lang]
         titles = {index: _render_title(plans[index], li) for index in mine}
 
@@ -1195,7 +1224,7 @@ def generate_corpus(
             _write(path, text)
             written.add(path)
         counts[lang] = len(mine)
-    _remove_stale(content_dir, written)
+    _remove_stale(content_dir, written, langs)
     return CorpusInfo(
         per_language=per_language,
         articles=counts,
@@ -1219,6 +1248,42 @@ def copy_project(dst: Path) -> Path:
     return dst / "mkdocs.yml"
 
 
+def add_languages(project: Path, codes: tuple[str, ...] = phrases.LANGUAGES) -> list[str]:
+    """Add the corpus's Lao and Chinese to a scratch copy whose table lacks them.
+
+    Appends the i18n entry to mkdocs.yml and writes locales/<code>.yml (the language block
+    of phrases.SCRATCH_LANGUAGES, the English interface text) and, when Material has no
+    interface text for the language, a copy of its English one. Returns the codes added.
+    """
+    import material
+    import yaml
+
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    have = set(re.findall(r"^\s*- locale: (\S+)", text, re.MULTILINE))
+    themes = Path(material.__file__).parent / "templates" / "partials" / "languages"
+    added = []
+    for code in codes:
+        if code in have:
+            continue
+        name, block = phrases.SCRATCH_LANGUAGES[code]
+        entry = f"        - locale: {code}\n          name: {name}\n          build: true\n"
+        text = text.replace("\nhooks:", f"{entry}\nhooks:", 1)
+        locales = project / "locales"
+        strings = yaml.safe_load((locales / "en.yml").read_text(encoding="utf-8"))
+        strings["language"] = block
+        (locales / f"{code}.yml").write_text(
+            yaml.safe_dump(strings, allow_unicode=True, sort_keys=False), encoding="utf-8"
+        )
+        theme = project / "overrides" / "partials" / "languages" / f"{code}.html"
+        if not (themes / f"{code}.html").exists() and not theme.exists():
+            english = (themes / "en.html").read_text(encoding="utf-8")
+            theme.write_text(english.replace('"language": "en"', f'"language": "{code}"'))
+        added.append(code)
+    config.write_text(text, encoding="utf-8")
+    return added
+
+
 def main(argv: list[str] | None = None) -> int:
     """Command line: ``python -m bench.corpus OUT_CONTENT_DIR N``."""
     parser = argparse.ArgumentParser(
@@ -1230,13 +1295,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--images", type=int, default=20)
     parser.add_argument("--en", type=float, default=1.0, help="fraction translated to English")
     parser.add_argument("--km", type=float, default=0.9, help="fraction translated to Khmer")
+    parser.add_argument("--lo", type=float, default=0.0, help="fraction translated to Lao")
+    parser.add_argument("--zh", type=float, default=0.0, help="fraction translated to Chinese")
     parser.add_argument("--start", type=date.fromisoformat, default=date(2024, 1, 1))
     args = parser.parse_args(argv)
     info = generate_corpus(
         args.content_dir,
         args.per_language,
         seed=args.seed,
-        translated={"en": args.en, "km": args.km},
+        translated={"en": args.en, "km": args.km, "lo": args.lo, "zh": args.zh},
         images=args.images,
         start=args.start,
     )

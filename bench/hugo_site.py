@@ -21,6 +21,8 @@ LANGUAGES = (
     ("vi", "Tiếng Việt", "Gia Lai – Thông tin đối ngoại", 1),
     ("en", "English", "Gia Lai External Information", 2),
     ("km", "ខ្មែរ", "ព័ត៌មានការបរទេស ខេត្តយ៉ាឡាយ", 3),
+    ("lo", "ລາວ", "ຂໍ້ມູນຂ່າວສານການຕ່າງປະເທດ ແຂວງຢາລາຍ", 4),
+    ("zh", "中文", "嘉莱省对外信息", 5),
 )
 PAGE_SIZE = 12  # extra.gialai.page_size in mkdocs.yml
 
@@ -123,6 +125,8 @@ def make_hugo_site(content_dir: Path, dst: Path, languages=LANGUAGES) -> Path:
     Returns ``dst``. An existing ``dst`` is replaced.
     """
     content_dir = Path(content_dir)
+    # The languages the corpus has: Lao and Chinese are written only when asked for.
+    languages = [language for language in languages if (content_dir / language[0]).is_dir()]
     dst = Path(dst)
     if dst.exists():
         shutil.rmtree(dst)

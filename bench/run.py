@@ -49,7 +49,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urlsplit
 
-from bench.corpus import copy_project, generate_corpus
+from bench.corpus import TRANSLATION_LANGS, add_languages, copy_project, generate_corpus
 from bench.hugo_site import make_hugo_site
 from bench.server import compare as compare_servers
 from bench.server import table as server_table
@@ -84,6 +84,8 @@ SEARCH_QUERIES = {
     "vi": ("thac", "cà phê"),
     "en": ("waterfall", "coffee"),
     "km": ("ទឹកធ្លាក់", "កាហ្វេ"),
+    "lo": ("ນ້ຳຕົກ", "ກາເຟ"),
+    "zh": ("瀑布", "咖啡"),
 }
 # More first queries, each on a fresh page: words in most articles of the generated corpus,
 # typed with and without marks. The target holds for the largest first query of all.
@@ -91,6 +93,8 @@ MORE_FIRST_QUERIES = {
     "vi": ("gia lai", "ca phe", "Lệ Thanh", "đầu tư"),
     "en": ("Gia Lai", "coffee exports"),
     "km": ("ខេត្តយ៉ាឡាយ", "ការបរទេស"),
+    "lo": ("ຢາລາຍ", "ແຂວງຢາລາຍ", "ການຕ່າງປະເທດ"),
+    "zh": ("嘉莱", "嘉莱省", "外事厅"),
 }
 SEARCH_FILES = ("/pagefind/", "/search.js", "/search-vocab/")
 MARKDOWN_EXTENSIONS = ["tables", "attr_list", "toc"]
@@ -255,16 +259,28 @@ def gialai_command() -> list[str]:
     return [str(script)] if script.exists() else [sys.executable, "-m", "gialai.cli"]
 
 
-def make_project(root: Path, per_language: int, images: int = 20) -> dict[str, Any]:
-    """A scratch project with N articles per language, all published before BUILD_DATE."""
+def make_project(
+    root: Path, per_language: int, images: int = 20, more_languages: bool = True
+) -> dict[str, Any]:
+    """A scratch project with N articles per language, all published before BUILD_DATE.
+
+    Every language of the project's table that the corpus can write gets N articles;
+    ``more_languages`` first adds the corpus's Lao and Chinese to the scratch table when
+    the project does not have them yet.
+    """
+    from gialai.settings import load_settings
+
     copy_project(root)
+    (root / "content").mkdir(parents=True, exist_ok=True)  # the table is read before it fills
+    added = add_languages(root) if more_languages else []
+    table = [language.code for language in load_settings(root / "mkdocs.yml").languages]
     start = BUILD_DATE - dt.timedelta(days=per_language + 1)
     info = generate_corpus(
         root / "content",
         per_language,
         start=start,
         images=images,
-        translated={"en": 1.0, "km": 1.0},
+        translated={code: 1.0 for code in table if code in TRANSLATION_LANGS},
     )
     files = sorted((root / "content").rglob("*.md"))
     return {
@@ -274,6 +290,8 @@ def make_project(root: Path, per_language: int, images: int = 20) -> dict[str, A
         "words": info.words_total,
         "images": info.images,
         "first_date": start.isoformat(),
+        "languages": table,
+        "languages_added": added,
     }
 
 
@@ -646,7 +664,7 @@ def _search_files(entries: list[dict[str, Any]]) -> dict[str, dict[str, int]]:
     for entry in entries:
         name = urlsplit(entry["path"]).path.rsplit("/", 1)[-1]
         if "/search-vocab/" in entry["path"]:
-            kind = "khmer vocabulary"
+            kind = "vocabulary"
         elif name.startswith("wasm."):
             kind = "wasm"
         elif "." in name and name.rsplit(".", 1)[1].startswith("pf_"):
@@ -968,15 +986,19 @@ def run_size(
     steps: tuple[str, ...] = STEPS,
     images: int = 20,
     progress: Progress | None = None,
+    more_languages: bool = True,
 ) -> dict[str, Any]:
-    """Every measurement for N = ``per_language``, in a scratch project under ``work``."""
+    """Every measurement for N = ``per_language``, in a scratch project under ``work``.
+
+    ``more_languages``: add the corpus's Lao and Chinese when the project's table lacks them.
+    """
     progress = progress or Progress(enabled=False)
     project = work / "project"
     site = work / "site"
     log = work / "commands.log"
     result: dict[str, Any] = {"per_language": per_language, "errors": {}}
     with progress.step("generate the corpus"):
-        result["corpus"] = make_project(project, per_language, images=images)
+        result["corpus"] = make_project(project, per_language, images, more_languages)
     layout = site_layout(project)
     builds: dict[str, dict[str, Any]] = {}
     if {"parallel", "sizes", "browser", "preview", "server"} & set(steps):

@@ -1,10 +1,12 @@
-"""The Vietnamese search text and the regrouped Pagefind index, without a browser."""
+"""The search text and the Pagefind index it makes (Vietnamese regrouped; Lao, Chinese and
+Latin orthographies as Pagefind keeps them), without a browser."""
 
 from __future__ import annotations
 
 import gzip
 import json
 import re
+import tempfile
 import unicodedata
 from pathlib import Path
 
@@ -196,3 +198,69 @@ def test_words_with_marks_pagefind_folds_are_kept(tmp_path):
     chunk = pagefind_index.read(bundle / "index" / f"{ranges[0][2]}.pf_index")[0]
     variants = {variant[0] for word in chunk for variant in word[2]}
     assert {decode_vietnamese(v) for v in variants} >= {long_word, "müller", "façade"}
+
+
+# --- Lao, Chinese and Latin orthographies: what Pagefind keeps in its index ---------------
+
+
+def _keys(bundle: Path, tag: str) -> set[str]:
+    entry = json.loads((bundle / "pagefind-entry.json").read_text(encoding="utf-8"))
+    meta = pagefind_index.read(bundle / f"pagefind.{entry['languages'][tag]['hash']}.pf_meta")
+    return {
+        word[0]
+        for _, _, name in meta[2]
+        for word in pagefind_index.read(bundle / "index" / f"{name}.pf_index")[0]
+    }
+
+
+def _language(code: str, tag: str, text: str) -> Language:
+    return Language(code, code, tag=tag, search=SearchTraits(text))
+
+
+def test_lao_keys_keep_vowel_signs_and_tone_marks(tmp_path):
+    from gialai.segmenting import LAO, decode_words
+
+    records = [
+        Record("ປາ/", "ທະເລສາບ", "ໃນທະເລສາບມີປາຫຼາຍຊະນິດ.", "ຂ່າວ", "1"),
+        Record("ປ່າ/", "ນ້ຳຕົກ", "ນ້ຳຕົກຕັ້ງຢູ່ໃນປ່າທຶບ.", "ຂ່າວ", "2"),
+    ]
+    bundle = build_language_index(_language("lo", "lo", "lao"), records, tmp_path, tmp_path)
+    keys = {decode_words(key, LAO) for key in _keys(bundle, "lo")}
+    assert {"ປາ", "ປ່າ", "ຫຼາຍ", "ທຶບ", "ນ້ຳ", "ຕົກ"} <= keys
+    assert (tmp_path / "lo/search-vocab/e9b.txt").read_text(encoding="utf-8").split() == [
+        "ປາ",
+        "ປ່າ",
+    ]
+    assert (tmp_path / "lao-words.json").is_file()  # the splits are kept for the next build
+
+
+def test_pagefind_keeps_the_chinese_words_the_build_split():
+    """Pagefind would split Chinese again (jieba) if it cut a word of the build's split."""
+    from bench.phrases import PHRASES
+
+    from gialai.segmenting import CHINESE, WordSegmenter
+
+    segmenter = WordSegmenter(CHINESE)
+    texts = [chinese for _, chinese in PHRASES.values()]
+    records = [Record(f"p{n}/", text, text, "新闻", "1") for n, text in enumerate(texts)]
+    words = {word.lower() for text in texts for word in segmenter.encode(text).split(" ")}
+    with tempfile.TemporaryDirectory() as folder:
+        bundle = build_language_index(_language("zh", "zh-Hans", "chinese"), records, Path(folder))
+        keys = _keys(bundle, "und")
+        assert not (Path(folder) / "zh/search-vocab").exists()
+    assert len(keys) > 300
+    # Latin names are folded (Lệ → le); every Chinese key is a word of the build's split.
+    assert {key for key in keys if re.search("[\u4e00-\u9fff]", key)} <= words
+
+
+def test_latin_keys_are_plain_letters(tmp_path):
+    from gialai.search import decode_latin
+
+    record = Record("a/", "Ƀuôn", "Test text, not Jrai: ƀuôn Đak ơ̆ng dŏng ư̆ê̆ ñu.", "News", "1")
+    bundle = build_language_index(_language("jv", "jra", "latin"), [record], tmp_path)
+    keys = _keys(bundle, "jra")
+    assert {"buon", "dak", "ong", "dong", "ue", "nu"} <= keys
+    assert all(key.isascii() for key in keys)
+    fragment = next((bundle / "fragment").iterdir())
+    assert "b\u0335uôn" in gzip.decompress(fragment.read_bytes()).decode("utf-8", "replace")
+    assert decode_latin("B\u0335uôn d\u0335ak") == "Ƀuôn đak"

@@ -29,11 +29,17 @@ DIGITS = {
     "thai": "๐๑๒๓๔๕๖๗๘๙",
     "mymr": "၀၁၂၃၄၅၆၇၈၉",
 }
-# How search writes a language's words into its index (src/gialai/search.py):
-# plain: as written; vietnamese: each tone mark kept apart from its letter, so a query
-# without marks finds every spelling; khmer: words split with the site's own vocabulary,
-# vowel signs kept.
-SEARCH_TEXTS = ("plain", "vietnamese", "khmer")
+# How search writes a language's words into its index (src/gialai/search.py,
+# src/gialai/segmenting.py): plain: as written; vietnamese: each tone mark kept apart from
+# its letter, so a query without marks finds every spelling; khmer, lao: split into words
+# (khmercut, ICU) and queries split with the site's own vocabulary, vowel signs and tone
+# marks kept; chinese: split into words with ICU, as the browser splits queries; latin:
+# marks and stroke letters (ƀ, đ) folded, so plain letters find them (Jrai, Bahnar).
+SEARCH_TEXTS = ("plain", "vietnamese", "khmer", "lao", "chinese", "latin")
+# The texts split with the site's own vocabulary, where search.words can keep a name whole
+# that the splitter cuts (ICU splits ຢາລາຍ, Gia Lai, into ຢາ and ລາຍ). Chinese queries are
+# split by the browser, so the build must split as the browser does, names included.
+WORD_LIST_TEXTS = ("khmer", "lao")
 DEFAULT_CHUNK_SIZE = 5000
 LANGUAGE_KEY = "language"
 # A language code as the site writes it in mkdocs.yml, folders and addresses: ISO 639 in
@@ -57,6 +63,7 @@ class SearchTraits:
 
     text: str = "plain"
     chunk_size: int = DEFAULT_CHUNK_SIZE
+    words: tuple[str, ...] = ()  # names kept whole when the text is split into words
 
 
 @dataclass(frozen=True)
@@ -212,8 +219,17 @@ def _traits(
         wrong("search.text", f"'{text}' is not known; use one of {', '.join(SEARCH_TEXTS)}.")
     elif not isinstance(chunk, int) or isinstance(chunk, bool) or chunk < 1:
         wrong("search.chunk_size", "must be a whole number above 0, like chunk_size: 5000.")
+    elif not isinstance(words := search.get("words", []), list) or not all(
+        isinstance(word, str) and word.strip() for word in words
+    ):
+        wrong("search.words", "must be a list of words, like words: [ຢາລາຍ, ກບັງ].")
+    elif words and text not in WORD_LIST_TEXTS:
+        wrong(
+            "search.words",
+            f"is used only when search.text is {' or '.join(WORD_LIST_TEXTS)}; remove it.",
+        )
     else:
-        traits["search"] = SearchTraits(text, chunk)
+        traits["search"] = SearchTraits(text, chunk, tuple(word.strip() for word in words))
     return traits
 
 

@@ -12,17 +12,21 @@
   spellings stay together (pagefind_index.regroup): a query for "cà" loads the spellings
   of "ca", not those of "các", "cao" and "cách" as well. The browser maps the suffixes
   back to marks.
-- Khmer has no spaces between words: khmercut splits it at build time, words are joined
-  with spaces and the real spaces are kept as " U+2060 " so the browser can show the
-  original text. A vocabulary of the words, sharded by first letter, lets the browser
-  split a query typed without spaces the same way. Khmer is never accent-folded: its
-  vowel signs are indexed as stand-in letters (see KHMER_MARKS).
+- Khmer, Lao and Chinese have no spaces between words: the build splits them into words
+  (segmenting.py: khmercut for Khmer, ICU for Lao and Chinese), joins the words with
+  spaces and keeps the real spaces as " U+2060 " so the browser can show the original
+  text. For Khmer and Lao a vocabulary of the words, sharded by first letter, lets the
+  browser split a query typed without spaces the same way; Pagefind splits a Chinese query
+  itself with the browser's ICU. Khmer and Lao vowel signs (and Lao tone marks) are
+  indexed as stand-in letters, so that Pagefind does not fold them away.
+- Latin orthographies with marks and stroke letters (Jrai, Bahnar: ƀ, đ, ă, ơ̆ …) are
+  folded to plain letters: Pagefind folds the marks, and the stroke letters are written
+  so that it folds them too (see STROKE); "buon" finds "ƀuôn".
 """
 
 from __future__ import annotations
 
 import html
-import json
 import os
 import re
 import shutil
@@ -37,11 +41,16 @@ from pathlib import Path
 from .catalog import Catalog, Entry
 from .languages import Language, SearchTraits
 from .pagefind_index import IndexFormatError, regroup
-from .text import KHMER_RANGE
+from .segmenting import (
+    KHMER,
+    WORD_SCRIPTS,
+    WordSegmenter,
+    decode_words,
+    write_vocabulary,
+)
 
 BUNDLE = "pagefind"
 VOCABULARY = "search-vocab"
-WORD_JOINER = "\u2060"
 # Pagefind's target size of an index chunk (PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE) is a trait
 # of each language (search.chunk_size in locales/<code>.yml). Pagefind 1.5.2 sizes chunks
 # without counting spellings it folded together (upstream issue #1211); Khmer marks are
@@ -57,17 +66,6 @@ _TAG = re.compile(r"<[^>]+>")
 _MARKUP = re.compile(
     r"^\s{0,3}(#{1,6}\s+|[-*+]\s+|\d+[.)]\s+|>\s?)|[*_`|]|^\s*:?-{3,}:?\s*$", re.MULTILINE
 )
-_KHMER_RUN = re.compile(r"[\u1780-\u17FF\u19E0-\u19FF]+")
-# Pagefind folds combining marks away, and Khmer vowel signs and the coeng are combining
-# marks: ទឹក, ទិក and ទាក់ would all become ទក and share one huge index entry. In the index,
-# each Khmer mark is written as a letter of the Yi block (never used on this site), one for
-# one; the browser maps queries the same way and maps excerpts back.
-KHMER_MARKS = [*range(0x17B4, 0x17D4), 0x17DD]
-MARK_STAND_IN = 0xA000
-_HIDE_MARKS = {code: MARK_STAND_IN + index for index, code in enumerate(KHMER_MARKS)}
-# Subscript DA and subscript TA look the same; writers use both. Search treats them alike.
-_COENG_DA = "\u17d2\u178a"
-_COENG_TA = "\u17d2\u178f"
 
 
 def plain_text(markdown: str) -> str:
@@ -174,70 +172,68 @@ def vietnamese_syllable(key: str) -> str:
     return key if end < 0 else key[: end + 1]
 
 
-def normalize_khmer(text: str) -> str:
-    """One spelling for look-alike Khmer sequences (subscript da/ta), NFC."""
-    return unicodedata.normalize("NFC", text).replace(_COENG_DA, _COENG_TA)
-
-
-class KhmerSegmenter:
+class KhmerSegmenter(WordSegmenter):
     """khmercut word splitting with a cache, since it is the slow part of indexing."""
 
     def __init__(self, cache_file: Path | None = None) -> None:
-        self.cache_file = cache_file
-        self.cache: dict[str, list[str]] = {}
-        if cache_file is not None and cache_file.exists():
-            try:
-                self.cache = json.loads(cache_file.read_text(encoding="utf-8"))
-            except (OSError, ValueError):
-                self.cache = {}
-        self.vocabulary: set[str] = set()
-        self._changed = False
-
-    def words(self, run: str) -> list[str]:
-        """The words of a run of Khmer letters."""
-        if run not in self.cache:
-            from khmercut import tokenize
-
-            self.cache[run] = [token for token in tokenize(run) if token.strip()]
-            self._changed = True
-        return self.cache[run]
-
-    def encode(self, text: str) -> str:
-        """Khmer words split by spaces; original whitespace kept as ' U+2060 '."""
-        text = normalize_khmer(text)
-        parts = []
-        for chunk in re.split(r"\s+", text.strip()):
-            if not chunk:
-                continue
-            pieces = []
-            position = 0
-            for match in _KHMER_RUN.finditer(chunk):
-                if match.start() > position:
-                    pieces.append(chunk[position : match.start()])
-                words = self.words(match.group(0))
-                self.vocabulary.update(words)
-                pieces.append(" ".join(words))
-                position = match.end()
-            if position < len(chunk):
-                pieces.append(chunk[position:])
-            parts.append(" ".join(piece for piece in pieces if piece))
-        return f" {WORD_JOINER} ".join(parts).translate(_HIDE_MARKS)
-
-    def save(self) -> None:
-        if self.cache_file is not None and self._changed:
-            self.cache_file.parent.mkdir(parents=True, exist_ok=True)
-            temporary = self.cache_file.with_suffix(".tmp")
-            temporary.write_text(json.dumps(self.cache, ensure_ascii=False), encoding="utf-8")
-            os.replace(temporary, self.cache_file)
-
-
-_SHOW_MARKS = {stand_in: code for code, stand_in in _HIDE_MARKS.items()}
+        super().__init__(KHMER, cache_file)
 
 
 def decode_khmer(encoded: str) -> str:
     """The text as written, from the indexed form (the browser does the same)."""
-    text = " ".join(part.replace(" ", "") for part in encoded.split(WORD_JOINER)).strip()
-    return text.translate(_SHOW_MARKS)
+    return decode_words(encoded, KHMER)
+
+
+# Letters with a stroke do not decompose (NFD leaves ƀ and đ alone), so Pagefind, which
+# folds every combining mark in the index and in the query, cannot fold them. For a
+# language whose search.text is latin, each is indexed as its base letter followed by
+# U+0335 (combining short stroke overlay), a mark Pagefind folds like the others: "ƀuôn"
+# becomes the key "buon", found by a reader who types "buon", and the excerpt still holds
+# the stroke, which the browser writes back as the letter.
+STROKE = "\u0335"
+LATIN_STROKES = {
+    "ƀ": "b",
+    "Ƀ": "B",
+    "đ": "d",
+    "Đ": "D",
+    "ǥ": "g",
+    "Ǥ": "G",
+    "ħ": "h",
+    "Ħ": "H",
+    "ɨ": "i",
+    "Ɨ": "I",
+    "ł": "l",
+    "Ł": "L",
+    "ø": "o",
+    "Ø": "O",
+    "ŧ": "t",
+    "Ŧ": "T",
+    "ʉ": "u",
+    "Ʉ": "U",
+    "ƶ": "z",
+    "Ƶ": "Z",
+}
+_STROKE_OUT = str.maketrans({letter: base + STROKE for letter, base in LATIN_STROKES.items()})
+_STROKE_IN = re.compile(
+    f"({'|'.join(base + STROKE for base in sorted(set(LATIN_STROKES.values())))})"
+)
+_STROKE_BACK = {base + STROKE: letter for letter, base in LATIN_STROKES.items()}
+
+
+def encode_latin(text: str) -> str:
+    """Stroke letters as base letter + U+0335, so Pagefind folds them with the marks."""
+    return unicodedata.normalize("NFC", text).translate(_STROKE_OUT)
+
+
+def decode_latin(encoded: str) -> str:
+    """The text as written, from the indexed form (the browser does the same)."""
+    return _STROKE_IN.sub(lambda match: _STROKE_BACK[match.group(0)], encoded)
+
+
+def fold_latin_query(query: str) -> str:
+    """A query as Pagefind compares it with a latin index: no marks, no strokes, lower case."""
+    decomposed = unicodedata.normalize("NFD", encode_latin(query))
+    return "".join(char for char in decomposed if not _is_mark(char)).lower()
 
 
 @dataclass(frozen=True)
@@ -273,11 +269,13 @@ def _record(entry: Entry, category_names: dict[str, str], format_date) -> Record
     )
 
 
-def encoder_for(traits: SearchTraits, segmenter: KhmerSegmenter | None):
+def encoder_for(traits: SearchTraits, segmenter: WordSegmenter | None):
     """How a language's text is prepared for Pagefind."""
     if traits.text == "vietnamese":
         return encode_vietnamese
-    if traits.text == "khmer" and segmenter is not None:
+    if traits.text == "latin":
+        return encode_latin
+    if segmenter is not None:
         return segmenter.encode
     return lambda text: unicodedata.normalize("NFC", text)
 
@@ -298,30 +296,19 @@ def _html_document(lang: str, record: Record, encode) -> str:
     )
 
 
-def write_vocabulary(folder: Path, words: set[str]) -> int:
-    """Khmer words sharded by first code point: /km/search-vocab/<hex>.txt."""
-    shards: dict[str, list[str]] = {}
-    for word in sorted(words):
-        if KHMER_RANGE.match(word):
-            shards.setdefault(f"{ord(word[0]):x}", []).append(word)
-    folder.mkdir(parents=True, exist_ok=True)
-    for key, shard in shards.items():
-        (folder / f"{key}.txt").write_text("\n".join(shard) + "\n", encoding="utf-8")
-    return len(shards)
-
-
 def build_language_index(
     language: Language,
     records: list[Record],
     site_dir: Path,
     cache_dir: Path | None = None,
 ) -> Path:
-    """Write the Pagefind bundle of one language (and Khmer's vocabulary) into the site."""
+    """Write the Pagefind bundle of one language (and its vocabulary) into the site."""
     lang, prefix, traits = language.code, language.prefix, language.search
+    script = WORD_SCRIPTS.get(traits.text)
     segmenter = None
-    if traits.text == "khmer":
-        cache = cache_dir / "khmer-words.json" if cache_dir is not None else None
-        segmenter = KhmerSegmenter(cache)
+    if script is not None:
+        cache = cache_dir / f"{script.text}-words.json" if cache_dir is not None else None
+        segmenter = WordSegmenter(script, cache, language.lang, traits.words)
     encode = encoder_for(traits, segmenter)
     bundle = site_dir / prefix / BUNDLE
     if bundle.exists():
@@ -346,7 +333,7 @@ def build_language_index(
                 "--output-path",
                 str(bundle),
                 "--force-language",
-                language.lang,
+                (script.index_language if script is not None else "") or language.lang,
                 "--silent",
             ],
             env=env,
@@ -369,7 +356,8 @@ def build_language_index(
                 "requirements.lock."
             ) from None
     if segmenter is not None:
-        write_vocabulary(site_dir / prefix / VOCABULARY, segmenter.vocabulary)
+        if segmenter.script.vocabulary:
+            write_vocabulary(site_dir / prefix / VOCABULARY, segmenter.vocabulary, segmenter.script)
         segmenter.save()
     return bundle
 

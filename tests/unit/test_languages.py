@@ -67,7 +67,10 @@ def test_the_table_is_read_from_the_configuration():
         "zh_CN",
     )
     assert (chinese.prefix, chinese.digits, chinese.fallback) == ("zh/", "latn", ("vi",))
+    assert chinese.search == SearchTraits("chinese", 500)
     lao = table["lo"]
+    assert (lao.search.text, lao.search.chunk_size) == ("lao", 500)
+    assert {"ຢາລາຍ", "ເປຼີຍກູ", "ເລແທງ"} <= set(lao.search.words)
     assert (lao.lang, lao.script, lao.digits, lao.og_locale, lao.fallback) == (
         "lo",
         "Laoo",
@@ -127,12 +130,22 @@ def test_a_new_language_is_a_block_of_data(tmp_path):
         (
             "language:\n  search: {text: stem}\n",
             "locales/xx.yml:2: language.search.text: 'stem' "
-            "is not known; use one of plain, vietnamese, khmer.",
+            "is not known; use one of plain, vietnamese, khmer, lao, chinese, latin.",
         ),
         (
             "language:\n  search: {chunk_size: 0}\n",
             "locales/xx.yml:2: language.search.chunk_size: "
             "must be a whole number above 0, like chunk_size: 5000.",
+        ),
+        (
+            "language:\n  search: {text: lao, words: ຢາລາຍ}\n",
+            "locales/xx.yml:2: language.search.words: must be a list of words, "
+            "like words: [ຢາລາຍ, ກບັງ].",
+        ),
+        (
+            "language:\n  search: {text: chinese, words: [嘉莱]}\n",
+            "locales/xx.yml:2: language.search.words: is used only when search.text is "
+            "khmer or lao; remove it.",
         ),
         (
             "language: khmer\n",

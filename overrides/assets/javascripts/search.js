@@ -5,14 +5,17 @@
    - Vietnamese: words are indexed as bare letters, an end marker and stand-in letters
      naming the marks ("Đắk" → "Dak" + 4), so "dak" finds "Đắk" and "Đắk" finds only
      "Đắk". An accented query that finds few articles is followed by the bare one.
-   - Khmer: words are split by spaces in the index, real spaces marked with U+2060; a
-     query typed without spaces is split with the same word list, fetched in small parts. */
+   - Khmer, Lao, Chinese: words are split by spaces in the index, real spaces marked with
+     U+2060. A Khmer or Lao query typed without spaces is split with the site's own word
+     list, fetched in small parts; Pagefind splits a Chinese query itself (Intl.Segmenter).
+     Khmer and Lao vowel signs and tone marks are indexed as stand-in letters.
+   - Latin (Jrai, Bahnar): Pagefind folds the marks; stroke letters (ƀ, đ) are indexed as
+     base letter + U+0335, so a query is written with the base letter. */
 
 const PANEL_RESULTS = 5;
 const PAGE_RESULTS = 20;
 const MIN_CHARACTERS = 2;
 const DEBOUNCE_MS = 250;
-const KHMER = /[\u1780-\u17FF\u19E0-\u19FF]/;
 const WORD_JOINER = "\u2060";
 
 const instances = new Map();
@@ -91,17 +94,64 @@ const vietnameseShow = (text) => text.replace(VI_ENCODED, (_, word, suffix) => {
   return letters.join("").normalize("NFC");
 });
 
-// --- Khmer -----------------------------------------------------------------------------
-const khmerNormal = (text) => text.normalize("NFC").replace(/\u17d2\u178a/g, "\u17d2\u178f");
-// Khmer vowel signs and the coeng are indexed as stand-in letters (U+A000 on), one for
-// one, so that Pagefind does not fold them away; see KHMER_MARKS in src/gialai/search.py.
-const KHMER_MARKS = [...Array(0x17d4 - 0x17b4).keys()].map((i) => 0x17b4 + i).concat([0x17dd]);
-const HIDE = new Map(KHMER_MARKS.map((code, i) => [String.fromCharCode(code), String.fromCharCode(0xa000 + i)]));
-const SHOW = new Map([...HIDE].map(([mark, standIn]) => [standIn, mark]));
-const khmerHide = (text) => [...text].map((c) => HIDE.get(c) || c).join("");
-const khmerShow = (text) =>
+// --- Scripts written without spaces: Khmer, Lao, Chinese ------------------------------
+// As in src/gialai/segmenting.py: the script's letters, the marks indexed as stand-in
+// letters (from `standIn`, one for one) so that Pagefind does not fold them away, and the
+// one spelling of look-alike sequences. `longest`: graphemes in the longest word tried.
+const range = (from, to) => [...Array(to - from).keys()].map((i) => from + i);
+const WORD_SCRIPTS = {
+  khmer: {
+    letters: /[\u1780-\u17FF\u19E0-\u19FF]/,
+    marks: range(0x17b4, 0x17d4).concat([0x17dd]),
+    standIn: 0xa000,
+    // Subscript DA and subscript TA look the same; writers use both.
+    normal: (text) => text.normalize("NFC").replace(/\u17d2\u178a/g, "\u17d2\u178f"),
+    vocabulary: true,
+    longest: 14,
+  },
+  lao: {
+    letters: /[\u0E80-\u0EFF]/,
+    marks: [0x0eb1].concat(range(0x0eb4, 0x0ebd), range(0x0ec8, 0x0ecf)),
+    standIn: 0xa040,
+    // ຳ for ໍາ (the tone mark on either side), ໜ and ໝ for ຫນ and ຫມ.
+    normal: (text) => text.normalize("NFC").replace(/\u0ecd([\u0ec8-\u0ecb]?)\u0eb2/g, "$1\u0eb3")
+      .replace(/\u0eab\u0e99/g, "\u0edc").replace(/\u0eab\u0ea1/g, "\u0edd"),
+    vocabulary: true,
+    longest: 20,
+  },
+  chinese: {
+    letters: /[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef\u{20000}-\u{3134f}]/u,
+    marks: [],
+    standIn: 0,
+    normal: (text) => text.normalize("NFC"),
+    vocabulary: false,
+    longest: 0,
+  },
+};
+for (const script of Object.values(WORD_SCRIPTS)) {
+  script.hide = new Map(script.marks.map((code, i) => [String.fromCharCode(code), String.fromCharCode(script.standIn + i)]));
+  script.show = new Map([...script.hide].map(([mark, standIn]) => [standIn, mark]));
+}
+const wordsHide = (script, text) => [...text].map((c) => script.hide.get(c) || c).join("");
+const wordsShow = (script, text) =>
   [...text.split(WORD_JOINER).map((part) => part.replace(/ +/g, "")).join(" ")
-    .replace(/ {2,}/g, " ").trim()].map((c) => SHOW.get(c) || c).join("");
+    .replace(/ {2,}/g, " ").trim()].map((c) => script.show.get(c) || c).join("");
+
+// --- Latin with stroke letters (Jrai, Bahnar) -------------------------------------------
+// As LATIN_STROKES in src/gialai/search.py.
+const STROKES = {
+  "ƀ": "b", "Ƀ": "B", "đ": "d", "Đ": "D", "ǥ": "g", "Ǥ": "G", "ħ": "h", "Ħ": "H", "ɨ": "i",
+  "Ɨ": "I", "ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "ŧ": "t", "Ŧ": "T", "ʉ": "u", "Ʉ": "U",
+  "ƶ": "z", "Ƶ": "Z",
+};
+const STROKE = "\u0335";
+const STROKE_BACK = new Map(Object.entries(STROKES).map(([letter, base]) => [base + STROKE, letter]));
+const STROKE_LETTERS = new RegExp(`[${Object.keys(STROKES).join("")}]`, "gu");
+const STROKED = new RegExp(`[${[...new Set(Object.values(STROKES))].join("")}]${STROKE}`, "gu");
+// Pagefind folds the marks of the query itself; the stroke letters become their base.
+const latinQuery = (text) => text.normalize("NFC").replace(STROKE_LETTERS, (c) => STROKES[c]);
+const latinShow = (text) => text.replace(STROKED, (pair) => STROKE_BACK.get(pair) || pair);
+
 // Grapheme clusters follow Unicode's rules, the same in every language.
 const graphemes = (text) =>
   [...new Intl.Segmenter(undefined, { granularity: "grapheme" }).segment(text)].map((g) => g.segment);
@@ -110,16 +160,18 @@ const localDigits = (ten) => ({
   format: (n) => (ten && ten.length === 10 ? String(n).replace(/[0-9]/g, (d) => ten[d]) : String(n)),
 });
 
-class KhmerWords {
-  constructor(folder) {
+// The site's words of one script, fetched by first letter as a query needs them.
+class VocabularyWords {
+  constructor(folder, script) {
     this.folder = folder;
+    this.script = script;
     this.words = new Set();
     this.loaded = new Map();
   }
 
   load(text) {
     const needed = new Set(
-      graphemes(text).filter((g) => KHMER.test(g)).map((g) => g.codePointAt(0).toString(16)),
+      graphemes(text).filter((g) => this.script.letters.test(g)).map((g) => g.codePointAt(0).toString(16)),
     );
     return Promise.all([...needed].map((key) => {
       if (!this.loaded.has(key)) {
@@ -133,10 +185,10 @@ class KhmerWords {
   }
 
   // The split with the fewest known words; unknown letters are kept together.
-  split(text, longest = 14) {
+  split(text, longest = this.script.longest) {
     const out = [];
     for (const run of text.split(/\s+/).filter(Boolean)) {
-      if (!KHMER.test(run)) { out.push(run); continue; }
+      if (!this.script.letters.test(run)) { out.push(run); continue; }
       const g = graphemes(run);
       const n = g.length;
       const best = new Array(n + 1).fill(Infinity);
@@ -176,10 +228,14 @@ const safeExcerpt = (excerpt) =>
     .replace(/\u0001/g, "<mark>").replace(/\u0002/g, "</mark>");
 
 // An excerpt cut from the middle of a text may start with the end of a sentence.
-const trimStart = (text) => text.replace(/^[\s។៕៖.,;:!?)»”]+/u, "");
+const trimStart = (text) => text.replace(/^[\s។៕៖.,;:!?)»”。，、；：！？）」』]+/u, "");
 
 // For the tests, which check that the browser and the build spell words alike.
-export { vietnameseQuery, vietnameseBare, vietnameseShow };
+export { vietnameseQuery, vietnameseBare, vietnameseShow, latinQuery, latinShow };
+// The build's spelling of a query in a script without spaces (before it is split) and the
+// excerpt shown from an indexed text.
+export const wordsQuery = (name, text) => wordsHide(WORD_SCRIPTS[name], WORD_SCRIPTS[name].normal(text));
+export const wordsText = (name, encoded) => wordsShow(WORD_SCRIPTS[name], encoded);
 
 export function attach(form) {
   const lang = form.dataset.lang;
@@ -195,8 +251,12 @@ export function attach(form) {
   // How the language's words are written in its index: a trait of the language
   // (search.text in locales/<code>.yml), never decided by its code here.
   const written = form.dataset.text;
-  const khmerWords = written === "khmer" ? new KhmerWords(new URL("search-vocab/", languageRoot).href) : null;
-  const show = written === "vietnamese" ? vietnameseShow : written === "khmer" ? khmerShow : (t) => t;
+  const script = WORD_SCRIPTS[written] || null;
+  const vocabulary = script && script.vocabulary
+    ? new VocabularyWords(new URL("search-vocab/", languageRoot).href, script) : null;
+  const show = written === "vietnamese" ? vietnameseShow
+    : written === "latin" ? latinShow
+      : script ? (text) => wordsShow(script, text) : (t) => t;
   // Numbers in the language's own digits, whatever the browser's number data holds.
   const digits = localDigits(form.dataset.digits);
   const loading = pagefindFor(bundle, languageRoot.pathname, lang);
@@ -204,12 +264,12 @@ export function attach(form) {
   let timer = 0;
 
   async function prepare(query) {
-    if (khmerWords && KHMER.test(query)) {
-      const normal = khmerNormal(query);
-      await khmerWords.load(normal);
-      return khmerHide(khmerWords.split(normal));
-    }
-    return query;
+    if (written === "latin") return latinQuery(query);
+    if (!script || !script.letters.test(query)) return query;
+    const normal = script.normal(query);
+    if (!vocabulary) return wordsHide(script, normal);
+    await vocabulary.load(normal);
+    return wordsHide(script, vocabulary.split(normal));
   }
 
   // The results for a query, best first. Vietnamese typed with marks looks for that

@@ -1,0 +1,242 @@
+"""Words of scripts written without spaces between them: Khmer, Lao, Chinese.
+
+Pagefind finds whole words, and these scripts are written without spaces between words, so
+the build splits runs of such a script into words and joins them with spaces; the real
+spaces of the text are kept as " U+2060 ", so that the browser shows the text as written.
+Each writing system is a ``WordScript``, named by the ``search.text`` trait of the language
+(locales/<code>.yml):
+
+- ``khmer``: khmercut splits; the browser splits a query with the site's own vocabulary.
+- ``lao``: ICU's Lao dictionary splits; the browser splits with the site's vocabulary,
+  because browsers' own splitters differ from the build's, as khmercut and ICU do for Khmer.
+- ``chinese``: ICU's Chinese dictionary splits. Pagefind splits a Chinese query in the
+  browser itself, with ``Intl.Segmenter``, which is ICU too (tests/test_search_languages.py
+  checks that Chromium splits the site's text as the build does); Pagefind's own split at
+  build time (jieba) differs from ICU's ("联合国教科文组织"), so the text reaches Pagefind
+  already split, and as of no language Pagefind would split again (see CHINESE).
+
+Pagefind folds combining marks away, and the vowel signs of Khmer and Lao (and Lao's tone
+marks) are combining marks: ທີ, ທິ and ທ would all become ທ and share one index entry. In
+the index each such mark is a letter of the Yi block (never used on this site), one for
+one; the browser maps queries the same way and maps excerpts back.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import unicodedata
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+WORD_JOINER = "\u2060"
+# Stand-in letters: Khmer from U+A000 (33 marks), Lao from U+A040 (17). Vietnamese uses
+# U+A0FF on (search.py).
+KHMER_STAND_IN = 0xA000
+LAO_STAND_IN = 0xA040
+
+
+def _khmer_words(run: str, locale: str) -> list[str]:
+    from khmercut import tokenize
+
+    return [token for token in tokenize(run) if token.strip()]
+
+
+def _icu_words(run: str, locale: str) -> list[str]:
+    # ICU chooses its dictionary by the script of the text, not by the locale.
+    from icu4py.breakers import WordBreaker
+
+    return [word for word in WordBreaker(run, locale) if word.strip()]
+
+
+# Subscript DA and subscript TA look the same; writers use both. Search treats them alike.
+_COENG_DA = "\u17d2\u178a"
+_COENG_TA = "\u17d2\u178f"
+
+
+def normalize_khmer(text: str) -> str:
+    """One spelling for look-alike Khmer sequences (subscript da/ta), NFC."""
+    return unicodedata.normalize("NFC", text).replace(_COENG_DA, _COENG_TA)
+
+
+# Lao has look-alike spellings too: AM (ຳ) or NIGGAHITA + AA (ໍາ), the tone mark on either
+# side of the NIGGAHITA (ນ້ຳ, ນໍ້າ), and HO NO / HO MO as one letter (ໜ, ໝ) or two (ຫນ, ຫມ).
+# One form is indexed: the one ICU's Lao dictionary spells its words with (ຫນອງ is not
+# found there, ໜອງ is). An excerpt then shows ໜ where the article has ຫນ: the same word.
+_LAO_AM = re.compile("\u0ecd([\u0ec8-\u0ecb]?)\u0eb2")
+
+
+def normalize_lao(text: str) -> str:
+    """One spelling for look-alike Lao sequences (ຳ, ໜ, ໝ), NFC."""
+    text = unicodedata.normalize("NFC", text)
+    text = _LAO_AM.sub("\\1\u0eb3", text)
+    return text.replace("\u0eab\u0e99", "\u0edc").replace("\u0eab\u0ea1", "\u0edd")
+
+
+@dataclass(frozen=True)
+class WordScript:
+    """How one writing system without spaces between words is split and indexed."""
+
+    text: str  # the search.text trait that names it
+    run: re.Pattern[str]  # a run of the script's letters, marks and punctuation
+    marks: tuple[int, ...]  # combining marks Pagefind would fold away
+    stand_in: int  # the stand-in letter of the first mark
+    normalize: Callable[[str], str]
+    split: Callable[[str, str], list[str]]  # (run, locale) -> words
+    vocabulary: bool  # the build writes its words for the browser (search-vocab/)
+    index_language: str = ""  # Pagefind's language for the index; "" is the language's tag
+
+    @property
+    def hide(self) -> dict[int, int]:
+        """A str.translate table from each mark to its stand-in."""
+        return {code: self.stand_in + index for index, code in enumerate(self.marks)}
+
+    @property
+    def show(self) -> dict[int, int]:
+        """A str.translate table from each stand-in back to its mark."""
+        return {stand_in: code for code, stand_in in self.hide.items()}
+
+
+KHMER = WordScript(
+    text="khmer",
+    run=re.compile(r"[\u1780-\u17FF\u19E0-\u19FF]+"),
+    marks=(*range(0x17B4, 0x17D4), 0x17DD),
+    stand_in=KHMER_STAND_IN,
+    normalize=normalize_khmer,
+    split=_khmer_words,
+    vocabulary=True,
+)
+LAO = WordScript(
+    text="lao",
+    run=re.compile(r"[\u0E80-\u0EFF]+"),
+    marks=(0x0EB1, *range(0x0EB4, 0x0EBD), *range(0x0EC8, 0x0ECF)),
+    stand_in=LAO_STAND_IN,
+    normalize=normalize_lao,
+    split=_icu_words,
+    vocabulary=True,
+)
+CHINESE = WordScript(
+    text="chinese",
+    # Han ideographs (with extensions and compatibility forms), CJK and full-width
+    # punctuation: ICU separates the punctuation from the words.
+    run=re.compile(
+        "[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef\U00020000-\U0003134f]+"
+    ),
+    marks=(),
+    stand_in=0,
+    normalize=lambda text: unicodedata.normalize("NFC", text),
+    split=_icu_words,
+    vocabulary=False,
+    # Told the text is Chinese, Pagefind splits it again with jieba, which cuts ICU's words
+    # (国内外 → 国内 外) so that a query the browser splits as ICU does is not found. Its
+    # language is left undetermined; the page's lang is still zh-Hans, so Pagefind in the
+    # browser still splits queries with Intl.Segmenter, and takes the bundle's one index.
+    index_language="und",
+)
+WORD_SCRIPTS = {script.text: script for script in (KHMER, LAO, CHINESE)}
+
+
+class WordSegmenter:
+    """Splits one script's runs into words, with a cache, since that is the slow part."""
+
+    def __init__(
+        self,
+        script: WordScript,
+        cache_file: Path | None = None,
+        locale: str = "und",
+        keep: tuple[str, ...] = (),
+    ) -> None:
+        self.script = script
+        self.locale = locale
+        # Words kept whole (search.words): names the splitter's dictionary does not have.
+        self.keep = {script.normalize(word) for word in keep}
+        self._longest = max((len(word) for word in self.keep), default=0)
+        self.cache_file = cache_file
+        self.cache: dict[str, list[str]] = {}
+        if cache_file is not None and cache_file.exists():
+            try:
+                self.cache = json.loads(cache_file.read_text(encoding="utf-8"))
+            except (OSError, ValueError):
+                self.cache = {}
+        self.vocabulary: set[str] = set()
+        self._hide = script.hide
+        self._changed = False
+
+    def words(self, run: str) -> list[str]:
+        """The words of a run of the script's letters, the words to keep whole joined."""
+        if run not in self.cache:
+            self.cache[run] = self.script.split(run, self.locale)
+            self._changed = True
+        split = self.cache[run]  # the splitter's own words: the cache holds no choices
+        if not self.keep:
+            return split
+        words: list[str] = []
+        start = 0
+        while start < len(split):
+            end, joined = start + 1, split[start]
+            for stop in range(start + 2, len(split) + 1):
+                candidate = "".join(split[start:stop])
+                if len(candidate) > self._longest:
+                    break
+                if candidate in self.keep:
+                    end, joined = stop, candidate
+            words.append(joined)
+            start = end
+        return words
+
+    def encode(self, text: str) -> str:
+        """Words split by spaces; original whitespace kept as ' U+2060 '; marks hidden."""
+        text = self.script.normalize(text)
+        parts = []
+        for chunk in re.split(r"\s+", text.strip()):
+            if not chunk:
+                continue
+            pieces = []
+            position = 0
+            for match in self.script.run.finditer(chunk):
+                if match.start() > position:
+                    pieces.append(chunk[position : match.start()])
+                words = self.words(match.group(0))
+                self.vocabulary.update(words)
+                pieces.append(" ".join(words))
+                position = match.end()
+            if position < len(chunk):
+                pieces.append(chunk[position:])
+            parts.append(" ".join(piece for piece in pieces if piece))
+        return f" {WORD_JOINER} ".join(parts).translate(self._hide)
+
+    def save(self) -> None:
+        """Keep the splits for the next build."""
+        if self.cache_file is not None and self._changed:
+            self.cache_file.parent.mkdir(parents=True, exist_ok=True)
+            temporary = self.cache_file.with_suffix(".tmp")
+            temporary.write_text(json.dumps(self.cache, ensure_ascii=False), encoding="utf-8")
+            os.replace(temporary, self.cache_file)
+
+
+def decode_words(encoded: str, script: WordScript) -> str:
+    """The text as written (normalised), from the indexed form; the browser does the same."""
+    text = " ".join(part.replace(" ", "") for part in encoded.split(WORD_JOINER)).strip()
+    return text.translate(script.show)
+
+
+def write_vocabulary(folder: Path, words: set[str], script: WordScript = KHMER) -> int:
+    """A script's words sharded by first code point: <lang>/search-vocab/<hex>.txt."""
+    shards: dict[str, list[str]] = {}
+    for word in sorted(words):
+        if script.run.match(word):
+            shards.setdefault(f"{ord(word[0]):x}", []).append(word)
+    folder.mkdir(parents=True, exist_ok=True)
+    for key, shard in shards.items():
+        (folder / f"{key}.txt").write_text("\n".join(shard) + "\n", encoding="utf-8")
+    # The browser asks for the shard of every letter of a query, also of letters no word
+    # starts with (Lao ຽ follows its consonant); an empty file spares it a 404, which
+    # browsers report as an error.
+    for code in range(0x0080, 0x10000):
+        char = chr(code)
+        key = f"{code:x}"
+        if key not in shards and script.run.match(char) and unicodedata.category(char)[0] == "L":
+            (folder / f"{key}.txt").write_text("", encoding="utf-8")
+    return len(shards)
