@@ -1248,42 +1248,6 @@ def copy_project(dst: Path) -> Path:
     return dst / "mkdocs.yml"
 
 
-def add_languages(project: Path, codes: tuple[str, ...] = phrases.LANGUAGES) -> list[str]:
-    """Add the corpus's Lao and Chinese to a scratch copy whose table lacks them.
-
-    Appends the i18n entry to mkdocs.yml and writes locales/<code>.yml (the language block
-    of phrases.SCRATCH_LANGUAGES, the English interface text) and, when Material has no
-    interface text for the language, a copy of its English one. Returns the codes added.
-    """
-    import material
-    import yaml
-
-    config = project / "mkdocs.yml"
-    text = config.read_text(encoding="utf-8")
-    have = set(re.findall(r"^\s*- locale: (\S+)", text, re.MULTILINE))
-    themes = Path(material.__file__).parent / "templates" / "partials" / "languages"
-    added = []
-    for code in codes:
-        if code in have:
-            continue
-        name, block = phrases.SCRATCH_LANGUAGES[code]
-        entry = f"        - locale: {code}\n          name: {name}\n          build: true\n"
-        text = text.replace("\nhooks:", f"{entry}\nhooks:", 1)
-        locales = project / "locales"
-        strings = yaml.safe_load((locales / "en.yml").read_text(encoding="utf-8"))
-        strings["language"] = block
-        (locales / f"{code}.yml").write_text(
-            yaml.safe_dump(strings, allow_unicode=True, sort_keys=False), encoding="utf-8"
-        )
-        theme = project / "overrides" / "partials" / "languages" / f"{code}.html"
-        if not (themes / f"{code}.html").exists() and not theme.exists():
-            english = (themes / "en.html").read_text(encoding="utf-8")
-            theme.write_text(english.replace('"language": "en"', f'"language": "{code}"'))
-        added.append(code)
-    config.write_text(text, encoding="utf-8")
-    return added
-
-
 def main(argv: list[str] | None = None) -> int:
     """Command line: ``python -m bench.corpus OUT_CONTENT_DIR N``."""
     parser = argparse.ArgumentParser(

@@ -340,33 +340,3 @@ FULL_STOPS = {"lo": ".", "zh": "。"}
 SENTENCE_GAPS = {"zh": ""}
 # Lao puts a space between a name in Latin letters and the Lao word after or before it.
 LATIN_SPACED = {"lo": re.compile(r"(?<=[0-9A-Za-z\u00c0-\u024f\u1e00-\u1eff])(?=[\u0e80-\u0eff])")}
-
-# The language table's entries for Lao and Chinese, for a scratch copy of a project whose
-# own table does not have them yet (corpus.add_languages): the i18n entry's name and the
-# language: block of locales/<code>.yml. A project that has the language keeps its own.
-SCRATCH_LANGUAGES = {
-    "lo": (
-        "ລາວ",
-        {
-            "tag": "lo",
-            "script": "Laoo",
-            "date_format": "d MMMM y",
-            "og_locale": "lo_LA",
-            "fallback": ["vi"],
-            # ICU's Lao dictionary has no ຢາລາຍ (Gia Lai): kept whole, it is one word to
-            # look up instead of two.
-            "search": {"text": "lao", "chunk_size": 500, "words": ["ຢາລາຍ"]},
-        },
-    ),
-    "zh": (
-        "中文",
-        {
-            "tag": "zh-Hans",
-            "script": "Hans",
-            "date_format": "y年M月d日",
-            "og_locale": "zh_CN",
-            "fallback": ["vi"],
-            "search": {"text": "chinese", "chunk_size": 500},
-        },
-    ),
-}

@@ -49,7 +49,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urlsplit
 
-from bench.corpus import TRANSLATION_LANGS, add_languages, copy_project, generate_corpus
+from bench.corpus import TRANSLATION_LANGS, copy_project, generate_corpus
 from bench.hugo_site import make_hugo_site
 from bench.server import compare as compare_servers
 from bench.server import table as server_table
@@ -259,20 +259,15 @@ def gialai_command() -> list[str]:
     return [str(script)] if script.exists() else [sys.executable, "-m", "gialai.cli"]
 
 
-def make_project(
-    root: Path, per_language: int, images: int = 20, more_languages: bool = True
-) -> dict[str, Any]:
+def make_project(root: Path, per_language: int, images: int = 20) -> dict[str, Any]:
     """A scratch project with N articles per language, all published before BUILD_DATE.
 
-    Every language of the project's table that the corpus can write gets N articles;
-    ``more_languages`` first adds the corpus's Lao and Chinese to the scratch table when
-    the project does not have them yet.
+    Every language of the project's table that the corpus can write gets N articles.
     """
     from gialai.settings import load_settings
 
     copy_project(root)
     (root / "content").mkdir(parents=True, exist_ok=True)  # the table is read before it fills
-    added = add_languages(root) if more_languages else []
     table = [language.code for language in load_settings(root / "mkdocs.yml").languages]
     start = BUILD_DATE - dt.timedelta(days=per_language + 1)
     info = generate_corpus(
@@ -291,7 +286,6 @@ def make_project(
         "images": info.images,
         "first_date": start.isoformat(),
         "languages": table,
-        "languages_added": added,
     }
 
 
@@ -986,19 +980,15 @@ def run_size(
     steps: tuple[str, ...] = STEPS,
     images: int = 20,
     progress: Progress | None = None,
-    more_languages: bool = True,
 ) -> dict[str, Any]:
-    """Every measurement for N = ``per_language``, in a scratch project under ``work``.
-
-    ``more_languages``: add the corpus's Lao and Chinese when the project's table lacks them.
-    """
+    """Every measurement for N = ``per_language``, in a scratch project under ``work``."""
     progress = progress or Progress(enabled=False)
     project = work / "project"
     site = work / "site"
     log = work / "commands.log"
     result: dict[str, Any] = {"per_language": per_language, "errors": {}}
     with progress.step("generate the corpus"):
-        result["corpus"] = make_project(project, per_language, images, more_languages)
+        result["corpus"] = make_project(project, per_language, images)
     layout = site_layout(project)
     builds: dict[str, dict[str, Any]] = {}
     if {"parallel", "sizes", "browser", "preview", "server"} & set(steps):

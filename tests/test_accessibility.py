@@ -165,5 +165,5 @@ def test_keyboard_reaches_the_content_and_the_language_menu(sample_server, local
     # last stop the focus leaves the page and the body holds it.)
     stops = [stop for stop in focused if not stop["tag"].startswith("<body")]
     assert len(stops) >= 30
-    unseen = [stop["tag"] for stop in stops if stop["outline"] == "none" and stop["shadow"] == "none"]
+    unseen = [s["tag"] for s in stops if s["outline"] == "none" and s["shadow"] == "none"]
     assert unseen == []

@@ -51,8 +51,7 @@ STEPS = ("parallel", "floor", "hugo", "sizes", "preview")
 @pytest.fixture(scope="module")
 def bench(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict]:
     work = tmp_path_factory.mktemp("bench")
-    # The project's own languages, none added.
-    return work, run_size(N, work, steps=STEPS, images=2, more_languages=False)
+    return work, run_size(N, work, steps=STEPS, images=2)
 
 
 def _positive_run(run: dict) -> None:

@@ -241,12 +241,8 @@ def test_a_generated_project_builds_with_mkdocs(tmp_path: Path) -> None:
 
 
 def test_lao_and_chinese_are_written_when_asked_for(tmp_path: Path) -> None:
-    from bench.corpus import add_languages
-
     copy_project(tmp_path)
     (tmp_path / "content").mkdir()
-    assert add_languages(tmp_path) == ["lo", "zh"]
-    assert add_languages(tmp_path) == []  # the table has them now
     translated = {"en": 1.0, "km": 1.0, "lo": 1.0, "zh": 0.5}
     info = generate_corpus(tmp_path / "content", 8, translated=translated, images=0)
     assert info.articles == {"vi": 8, "en": 8, "km": 8, "lo": 8, "zh": 4}
@@ -261,6 +257,6 @@ def test_lao_and_chinese_are_written_when_asked_for(tmp_path: Path) -> None:
     for article in catalog.translations["zh"].values():
         assert re.search("[\u4e00-\u9fff]", article.title)
         assert article.summary.endswith("。") and "。 " not in article.body
-    # Without them, no Lao or Chinese folder: the project would not know them.
+    # Not asked for, no Lao or Chinese folder.
     generate_corpus(tmp_path / "plain", 2, images=0)
     assert sorted(path.name for path in (tmp_path / "plain").iterdir()) == ["en", "km", "vi"]

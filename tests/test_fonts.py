@@ -1,4 +1,4 @@
-"""Lao and Chinese fonts on the sample site, with Chinese added by configuration.
+"""Lao and Chinese fonts on the sample site.
 
 The Chinese font is cut when the site is built from the characters of its Chinese pages;
 these tests read the built site: the fonts, fonts.css, the pages, and Chromium drawing them.
@@ -16,7 +16,6 @@ from lxml import html as lxml_html
 from gialai.fonts import CUT_FONTS
 
 from .conftest import copy_project, in_own_thread, run_build, serve
-from .scratch_languages import add_languages
 
 HAN = CUT_FONTS["Hans"]
 ARTICLE_LIMIT = 40_000
@@ -32,18 +31,17 @@ SIZES = {"phone": (390, 844), "kiosk": (1080, 1920)}
 
 
 @pytest.fixture(scope="module")
-def seven_project(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The sample content with Lao and Chinese added, built once."""
+def sample_project(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The project with its sample content, built once."""
     project = copy_project(tmp_path_factory.mktemp("fonts") / "project", with_content=True)
-    add_languages(project)
     result = run_build(project)
     assert result.returncode == 0, result.stdout + result.stderr
     return project
 
 
 @pytest.fixture(scope="module")
-def site(seven_project: Path) -> Path:
-    return seven_project / "site"
+def site(sample_project: Path) -> Path:
+    return sample_project / "site"
 
 
 def font_rules(site: Path) -> list[dict[str, str]]:
@@ -85,9 +83,9 @@ def chinese_pages(site: Path) -> list[Path]:
 
 
 def test_the_chinese_font_holds_every_han_character_of_the_chinese_pages_and_no_other(
-    site: Path, seven_project: Path
+    site: Path, sample_project: Path
 ):
-    locale = (seven_project / "locales/zh.yml").read_text(encoding="utf-8")
+    locale = (sample_project / "locales/zh.yml").read_text(encoding="utf-8")
     wanted = set().union(*(shown_characters(page) for page in chinese_pages(site)))
     wanted |= set(locale.split("# The interface text.", 1)[1])  # shown by scripts later
     wanted = {char for char in wanted if HAN.draws(char)}

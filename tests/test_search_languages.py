@@ -1,6 +1,6 @@
-"""Search in languages the site does not publish yet, on a scratch project built once: Lao
-and Chinese words inside sentences, Jrai-like text typed with plain letters, and each
-language's search seeing only its own articles."""
+"""Search in Lao, Chinese and Jrai on a scratch project built once: Lao and Chinese words
+inside sentences, Jrai test text typed with plain letters, and each language's search seeing
+only its own articles. (The public site does not publish Jrai; its text here is test text.)"""
 
 from __future__ import annotations
 
@@ -21,10 +21,9 @@ pytestmark = pytest.mark.browser
 STAND_IN = re.compile(r"[\ua000-\ua4cf\u0335\u2060]")
 HAN = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]")
 
-# static-i18n 1.3.1 takes two-letter codes only and Babel has no Jrai data, so the Jrai-like
-# language has a two-letter stand-in code for its folder and dates; its tag, and so lang
-# and the search index, is jra.
-JRAI_CODE = "jv"
+# Jrai's own code: its folder, lang, hreflang and search index are jra; Babel has no Jrai
+# data, so its dates follow its fallback (Vietnamese).
+JRAI_CODE = "jra"
 LANGUAGES = {
     "lo": (
         "ລາວ",
@@ -92,7 +91,7 @@ SOURCES = {
 }
 
 # Translations: language -> key -> (title, summary, body). The Lao and Chinese sentences
-# are short statements of fact about the province; the Jrai-like text is test text only.
+# are short statements of fact about the province; the Jrai text is test text only.
 TRANSLATIONS = {
     "en": {
         "du-lich/thac-50": (
@@ -162,17 +161,23 @@ CATEGORIES = {"tin-tuc": "news", "van-hoa": "culture", "du-lich": "tourism", "da
 
 
 def add_language(project: Path, code: str, name: str, block: dict) -> None:
-    """A language in a scratch copy: the i18n entry, its locales file, the theme's text."""
+    """A language in a scratch copy with this language block: the i18n entry, its locales
+    file and the theme's text when the project lacks the language, else its own files with
+    the block replaced."""
     config = project / "mkdocs.yml"
-    entry = f"        - locale: {code}\n          name: {name}\n          build: true\n"
     text = config.read_text(encoding="utf-8")
+    locales = project / f"locales/{code}.yml"
+    if f"- locale: {code}\n" in text:
+        strings = yaml.safe_load(locales.read_text(encoding="utf-8"))
+        strings["language"] = block
+        locales.write_text(yaml.safe_dump(strings, allow_unicode=True), encoding="utf-8")
+        return
+    entry = f"        - locale: {code}\n          name: {name}\n          build: true\n"
     config.write_text(text.replace("\nhooks:", f"{entry}\nhooks:", 1), encoding="utf-8")
     # The interface text in English is enough here: these tests read search results.
     strings = yaml.safe_load((project / "locales/en.yml").read_text(encoding="utf-8"))
     strings["language"] = block
-    (project / f"locales/{code}.yml").write_text(
-        yaml.safe_dump(strings, allow_unicode=True), encoding="utf-8"
-    )
+    locales.write_text(yaml.safe_dump(strings, allow_unicode=True), encoding="utf-8")
     import material
 
     themes = Path(material.__file__).parent / "templates/partials/languages"
@@ -189,7 +194,7 @@ def _article(title: str, summary: str, body: str, extra: str = "") -> str:
 
 @pytest.fixture(scope="module")
 def languages_site(tmp_path_factory: pytest.TempPathFactory):
-    """The scratch project with vi, en, km, lo, zh and a Jrai-like language, built once."""
+    """The scratch project with vi, en, km, lo, zh and Jrai (test text), built once."""
     project = copy_project(tmp_path_factory.mktemp("languages") / "project")
     for code, (name, block) in LANGUAGES.items():
         add_language(project, code, name, block)
