@@ -576,11 +576,12 @@ def _total(entries: list[dict[str, Any]], only: tuple[str, ...] | None = None) -
 
 
 @contextlib.contextmanager
-def chromium() -> Iterator[Any]:
+def chromium(env: dict[str, str] | None = None) -> Iterator[Any]:
+    """Chromium, headless; ``env``: its environment (FONTCONFIG_FILE: the fonts it has)."""
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, env=env)
         try:
             yield browser
         finally:

@@ -6,6 +6,7 @@ these tests read the built site: the fonts, fonts.css, the pages, and Chromium d
 
 from __future__ import annotations
 
+import os
 import re
 from pathlib import Path
 
@@ -15,7 +16,7 @@ from lxml import html as lxml_html
 
 from gialai.fonts import CUT_FONTS
 
-from .conftest import copy_project, in_own_thread, run_build, serve
+from .conftest import REPO, copy_project, in_own_thread, run_build, serve
 
 HAN = CUT_FONTS["Hans"]
 ARTICLE_LIMIT = 40_000
@@ -197,8 +198,8 @@ def test_lao_and_chinese_pages_draw_in_their_fonts(site, local_page, screenshot,
             "zh-article",
             marks=pytest.mark.xfail(
                 strict=True,
-                reason="the Chinese article's fonts alone weigh about 120 KB: "
-                "see overrides/assets/fonts/README.md",
+                reason="on a device without a Chinese font, the Chinese article's fonts "
+                "alone weigh about 120 KB: see overrides/assets/fonts/README.md",
             ),
         ),
     ],
@@ -214,3 +215,68 @@ def test_first_visit_of_a_lao_or_chinese_article_stays_within_the_budget(site, n
     assert visit["blocked"] == []
     assert visit["by_type"]["font"] > 0
     assert visit["bytes"] <= FIRST_VISIT_LIMIT, visit["by_type"]
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize(
+    ("path", "family", "files"),
+    [
+        (
+            PAGES["zh-article"],
+            "Noto Sans SC",
+            ("fonts/NotoSansSC-Regular.ttf", "fonts/NotoSansSC-Bold.ttf"),
+        ),
+        (
+            "km/du-lich/bien-ho-pleiku/",
+            "Noto Sans Khmer",
+            (
+                "overrides/assets/fonts/noto-sans-khmer-khmer-400-normal.woff2",
+                "overrides/assets/fonts/noto-sans-khmer-khmer-700-normal.woff2",
+            ),
+        ),
+    ],
+)
+def test_a_device_that_has_the_font_downloads_none_of_it(site, tmp_path, path, family, files):
+    """Phones and desktops that read Chinese or Khmer ship such a font (Android: Noto Sans
+    CJK and Noto Sans Khmer): the page takes it from the device (local()), and a Chinese
+    article's first visit comes within the budget."""
+    from bench.run import VIEWPORTS, CountingServer, _open, chromium, fresh_page
+
+    fonts = tmp_path / "device-fonts"
+    fonts.mkdir()
+    for rel in files:
+        # Installed as TrueType: Chromium takes only TrueType and CFF fonts from the system.
+        font = TTFont(REPO / rel)
+        font.flavor = None
+        font.save(fonts / f"{Path(rel).stem}.ttf")
+    config = tmp_path / "fonts.conf"
+    config.write_text(
+        '<?xml version="1.0"?>\n<!DOCTYPE fontconfig SYSTEM "fonts.dtd">\n<fontconfig>\n'
+        '  <include ignore_missing="yes">/etc/fonts/fonts.conf</include>\n'
+        f"  <dir>{fonts}</dir>\n  <cachedir>{tmp_path / 'cache'}</cachedir>\n</fontconfig>\n",
+        encoding="utf-8",
+    )
+    env = {**os.environ, "FONTCONFIG_FILE": str(config)}
+    stem = {"Noto Sans SC": "noto-sans-sc-subset", "Noto Sans Khmer": "noto-sans-khmer-khmer"}
+
+    def measure() -> tuple[list[dict], list[str]]:
+        with (
+            CountingServer(site) as server,
+            chromium(env) as browser,
+            fresh_page(browser, server, VIEWPORTS["phone"]) as page,
+        ):
+            entries = _open(page, server, path)
+            loaded = page.evaluate(
+                "(family) => [...document.fonts].filter((f) => f.family.replace(/\"/g, '')"
+                " === family && f.status === 'loaded').map((f) => f.weight)",
+                family,
+            )
+            return entries, loaded
+
+    entries, loaded = in_own_thread(measure)
+    fetched = [entry["path"] for entry in entries if stem[family] in entry["path"]]
+    assert fetched == []
+    assert "400" in loaded and "700" in loaded  # drawn, from the device's font
+    total = sum(entry["bytes"] for entry in entries)
+    if path == PAGES["zh-article"]:
+        assert total <= FIRST_VISIT_LIMIT

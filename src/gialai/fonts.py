@@ -9,6 +9,11 @@ them: a browser downloads only the slices holding a character of the page it sho
 first visit costs about the page's own characters, not the whole site's. Bold gets the
 characters the site sets in bold. The rules are added to the site's ``fonts.css``.
 
+A device that already has a Chinese font downloads none of the slices: each rule names the
+system fonts of the script first (``local()``), as every phone and desktop system that
+reads Chinese ships one (Noto Sans CJK on Android and Linux, PingFang on Apple systems,
+Microsoft YaHei on Windows). The slices serve a device without one, a kiosk for example.
+
 Which font a language needs follows from its script (the language table), never its code.
 """
 
@@ -19,7 +24,7 @@ import io
 import logging
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -126,6 +131,9 @@ class CutFont:
     stem: str  # file names: assets/fonts/<stem>-<weight>.<hash>.woff2
     sources: Mapping[int, str]  # weight -> file, relative to the project folder
     ranges: tuple[tuple[int, int], ...]
+    # weight -> the full and PostScript names of the same kind of font on readers' devices,
+    # tried before the site's slices (CSS local()).
+    local: Mapping[int, tuple[str, ...]] = field(default_factory=dict)
 
     def draws(self, char: str) -> bool:
         """Whether this font, not the Latin one, draws the character."""
@@ -149,6 +157,33 @@ CUT_FONTS: dict[str, CutFont] = {
         stem="noto-sans-sc-subset",
         sources={400: "fonts/NotoSansSC-Regular.ttf", 700: "fonts/NotoSansSC-Bold.ttf"},
         ranges=HAN_RANGES,
+        local={
+            400: (
+                "Noto Sans SC Regular",
+                "NotoSansSC-Regular",
+                "Noto Sans CJK SC",
+                "Noto Sans CJK SC Regular",
+                "NotoSansCJKsc-Regular",
+                "Source Han Sans SC Regular",
+                "SourceHanSansSC-Regular",
+                "PingFang SC Regular",
+                "PingFangSC-Regular",
+                "Microsoft YaHei",
+                "MicrosoftYaHei",
+            ),
+            700: (
+                "Noto Sans SC Bold",
+                "NotoSansSC-Bold",
+                "Noto Sans CJK SC Bold",
+                "NotoSansCJKsc-Bold",
+                "Source Han Sans SC Bold",
+                "SourceHanSansSC-Bold",
+                "PingFang SC Semibold",
+                "PingFangSC-Semibold",
+                "Microsoft YaHei Bold",
+                "MicrosoftYaHei-Bold",
+            ),
+        },
     ),
 }
 NAME_FONTS: dict[str, NameFont] = {
@@ -387,15 +422,18 @@ class FontFile:
     family: str
     weight: str
     chars: frozenset[str]
+    local: tuple[str, ...] = ()  # fonts of the reader's device tried first
 
     def rule(self) -> str:
+        sources = [f'local("{name}")' for name in self.local]
+        sources.append(f'url("../fonts/{Path(self.path).name}") format("woff2")')
         return (
             "@font-face {\n"
             f'  font-family: "{self.family}";\n'
             "  font-style: normal;\n"
             f"  font-weight: {self.weight};\n"
             "  font-display: swap;\n"
-            f'  src: url("../fonts/{Path(self.path).name}") format("woff2");\n'
+            f"  src: {', '.join(sources)};\n"
             f"  unicode-range: {unicode_range(self.chars)};\n"
             "}\n"
         )
@@ -461,7 +499,9 @@ def write_fonts(site: Site, site_dir: Path) -> list[FontFile]:
                 digest = hashlib.sha256(data).hexdigest()[:10]
                 path = f"{FONTS_DIR}/{font.stem}-{weight}.{digest}.woff2"
                 _write(site_dir / path, data)
-                files.append(FontFile(path, font.family, str(weight), chars))
+                files.append(
+                    FontFile(path, font.family, str(weight), chars, font.local.get(weight, ()))
+                )
     files.extend(_name_fonts(site, site_dir, cutter))
     _remove_stale(site_dir, {file.path for file in files})
     _write_css(site_dir, files, name_scripts(settings.languages))

@@ -13,6 +13,7 @@ from gialai.fonts import (
     BOLD_CLASSES,
     BOLD_TAGS,
     CUT_FONTS,
+    FontFile,
     page_characters,
     plan_slices,
     unicode_range,
@@ -117,3 +118,17 @@ def test_every_bold_style_of_the_site_is_known_to_the_font_cutter():
         if not known:
             missing.append(selector)
     assert missing == []
+
+
+def test_a_slice_rule_names_the_devices_fonts_before_its_file():
+    font = CUT_FONTS["Hans"]
+    rule = FontFile(
+        "assets/fonts/x-400.abc.woff2", font.family, "400", frozenset("中文"), font.local[400]
+    ).rule()
+    sources = re.search(r"src: ([^;]+);", rule).group(1)
+    names = re.findall(r'local\("([^"]+)"\)', sources)
+    assert names == list(font.local[400]) and "Noto Sans CJK SC" in names
+    assert sources.endswith('url("../fonts/x-400.abc.woff2") format("woff2")')
+    assert sources.index("local(") < sources.index("url(")
+    # Bold is taken only from bold fonts of the device.
+    assert all(name.endswith(("Bold", "Semibold")) for name in font.local[700])
