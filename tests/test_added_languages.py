@@ -142,7 +142,7 @@ language:
   digits: latn
   fallback: [vi]           # every text not below is shown in Vietnamese
   search:
-    text: plain
+    text: latin            # marks and the letters ƀ, đ folded: plain letters find words
 home: "TEST TEXT home"
 latest: "TEST TEXT latest"
 read_more: "TEST TEXT read more"
@@ -425,3 +425,76 @@ def test_a_step_left_out_is_named(tmp_path, undo, message):
         text=True,
     )
     assert (result.returncode, result.stdout + result.stderr) == (1, message)
+
+
+# --- Seven languages on the kiosks' start screens ------------------------------------------
+
+KIOSKS = {
+    # Lệ Thanh, opposite Cambodia: Khmer first (mkdocs.kiosk.yml); Pleiku airport:
+    # Vietnamese and English first (mkdocs.kiosk-pleiku.yml). The rest in mkdocs.yml's order.
+    "mkdocs.kiosk.yml": ["km", "vi", "en", "lo", "zh", "jra", "th"],
+    "mkdocs.kiosk-pleiku.yml": ["vi", "en", "km", "lo", "zh", "jra", "th"],
+}
+
+
+@pytest.fixture(scope="module")
+def seven_kiosks(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """A scratch copy with Jrai and Thai added to the project's five languages, built as
+    both kiosk editions."""
+    project = copy_project(tmp_path_factory.mktemp("seven") / "project")
+    add_language(project, JRAI_ENTRY)
+    add_language(project, THAI_ENTRY)
+    name_categories(project, "th", THAI_CATEGORIES)
+    write_files(
+        project,
+        {
+            **VIETNAMESE,
+            "locales/jra.yml": JRAI_STRINGS,
+            "locales/th.yml": THAI_STRINGS,
+            "content/jra/index.md": JRAI_HOME,
+            "content/th/index.md": THAI_HOME,
+        },
+    )
+    sites = {}
+    for config in KIOSKS:
+        site = project / f"site-{Path(config).stem}"
+        result = run_build(project, site_dir=site, config=config)
+        assert result.returncode == 0, result.stdout + result.stderr
+        sites[config] = site
+    return sites
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("config", list(KIOSKS))
+def test_seven_languages_fit_the_kiosk_start_screen(seven_kiosks, local_page, screenshot, config):
+    from .conftest import serve
+
+    names = {language.code: language.name for language in SITE_LANGUAGES}
+    names |= {"jra": "Jrai (TEST)", "th": "ไทย"}
+    url, server = serve(seven_kiosks[config])
+    try:
+        page = local_page(url, 1080, 1920, has_touch=True)
+        assert page.goto(f"{url}/start/", wait_until="networkidle").status == 200
+        choices = page.locator(".gl-start__choice")
+        assert [c.get_attribute("hreflang") for c in choices.all()] == KIOSKS[config]
+        # Each language named in its own script and marked with its language; no flags.
+        shown = page.locator(".gl-start__name")
+        assert shown.all_text_contents() == [names[code] for code in KIOSKS[config]]
+        tags = {language.code: language.lang for language in SITE_LANGUAGES}
+        tags |= {"jra": "jra", "th": "th"}
+        assert [n.get_attribute("lang") for n in shown.all()] == [
+            tags[code] for code in KIOSKS[config]
+        ]
+        assert page.locator("img").count() == 1  # the logo; no flags
+        # All seven on one screen, each a target a finger hits (48 × 48 CSS pixels at least).
+        boxes = [choice.bounding_box() for choice in choices.all()]
+        assert all(box["width"] >= 48 and box["height"] >= 48 for box in boxes)
+        assert max(box["y"] + box["height"] for box in boxes) <= 1920
+        assert page.evaluate("document.documentElement.scrollHeight") <= 1920
+        assert page.guard.blocked == [] and page.console_errors == []
+        screenshot(page, f"kiosk-start-seven-{Path(config).stem}")
+        page.click(".gl-start__choice[hreflang='jra']")
+        page.wait_for_url(f"{url}/jra/")
+        assert page.evaluate("document.documentElement.lang") == "jra"
+    finally:
+        server.shutdown()

@@ -189,7 +189,40 @@ def test_kiosk_start_screen_offers_chinese(kiosk_site):
 PHONE, KIOSK = (390, 844), (1080, 1920)
 
 
+# The Han characters shown on the page that no font face of their element's families and
+# weight declares (this machine has no Chinese font: they would be drawn as empty boxes).
+UNDRAWN_HAN = """() => {
+  const faces = [...document.fonts].map((f) => ({
+    family: f.family.replaceAll('"', ''),
+    weights: f.weight.split(' ').map(Number),
+    ranges: f.unicodeRange.split(',').map((r) => r.trim().replace(/^U\\+/i, '').split('-'))
+      .map(([a, b]) => [parseInt(a, 16), parseInt(b || a, 16)]),
+  }));
+  const han = /[\\u3400-\\u4dbf\\u4e00-\\u9fff]/u;
+  const missing = new Set();
+  const walk = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  while (walk.nextNode()) {
+    const element = walk.currentNode.parentElement;
+    if (!element.getClientRects().length) continue;
+    const style = getComputedStyle(element);
+    const weight = Number(style.fontWeight) >= 600 ? 700 : 400;
+    const families = style.fontFamily.split(',').map((f) => f.trim().replaceAll('"', ''));
+    for (const char of walk.currentNode.textContent) {
+      if (!han.test(char)) continue;
+      const code = char.codePointAt(0);
+      const drawn = faces.some((f) => families.includes(f.family)
+        && (f.weights.length === 2 ? f.weights[0] <= weight && weight <= f.weights[1]
+                                   : f.weights[0] === weight)
+        && f.ranges.some(([low, high]) => low <= code && code <= high));
+      if (!drawn) missing.add(char);
+    }
+  }
+  return [...missing].join('');
+}"""
+
+
 def _check_drawn(page) -> None:
+    assert page.evaluate(UNDRAWN_HAN) == ""
     assert page.evaluate("document.documentElement.lang") in (TAG, "vi")
     assert page.evaluate(
         "document.documentElement.scrollWidth <= document.documentElement.clientWidth"
@@ -214,6 +247,7 @@ def test_chinese_pages_on_a_phone(sample_server, local_page, screenshot, path):
 def test_a_chinese_visitor_at_the_kiosk(kiosk_server, local_page, screenshot):
     page = local_page(kiosk_server, *KIOSK, has_touch=True)
     page.goto(f"{kiosk_server}/start/", wait_until="networkidle")
+    assert page.evaluate(UNDRAWN_HAN) == ""
     screenshot(page, "zh-kiosk-start")
     page.click(f".gl-start__choice[hreflang='{TAG}']")
     page.wait_for_url(f"{kiosk_server}/zh/")

@@ -485,9 +485,11 @@ def write_fonts(site: Site, site_dir: Path) -> list[FontFile]:
                 else:
                     rest[400].update(chars)
                     rest[700].update(bold_chars)
-            rest[400].update(
-                filter(font.draws, "".join(site.strings[language.code].values.values()))
-            )
+            # The interface text, in both weights: pages outside the language's folder show
+            # it too, in bold as well (the kiosk's start screen asks 请选择语言 in bold).
+            texts = "".join(site.strings[language.code].values.values())
+            for weight in rest:
+                rest[weight].update(filter(font.draws, texts))
         for weight, pages, more in ((400, regular, rest[400]), (700, bold, rest[700])):
             source = settings.project_dir / font.sources[weight]
             slices = plan_slices(pages, more)
