@@ -475,17 +475,23 @@ def test_seven_languages_fit_the_kiosk_start_screen(seven_kiosks, local_page, sc
     try:
         page = local_page(url, 1080, 1920, has_touch=True)
         assert page.goto(f"{url}/start/", wait_until="networkidle").status == 200
+        tags = {language.code: language.lang for language in SITE_LANGUAGES}
+        tags |= {"jra": "jra", "th": "th"}
         choices = page.locator(".gl-start__choice")
-        assert [c.get_attribute("hreflang") for c in choices.all()] == KIOSKS[config]
+        hreflangs = [choice.get_attribute("hreflang") for choice in choices.all()]
+        assert hreflangs == [tags[code] for code in KIOSKS[config]]
         # Each language named in its own script and marked with its language; no flags.
         shown = page.locator(".gl-start__name")
         assert shown.all_text_contents() == [names[code] for code in KIOSKS[config]]
-        tags = {language.code: language.lang for language in SITE_LANGUAGES}
-        tags |= {"jra": "jra", "th": "th"}
         assert [n.get_attribute("lang") for n in shown.all()] == [
             tags[code] for code in KIOSKS[config]
         ]
         assert page.locator("img").count() == 1  # the logo; no flags
+        # The question in every language, each text once: Jrai and Thai, without their own,
+        # fall back to the Vietnamese already there.
+        questions = page.locator(".gl-start__choose [lang]")
+        texts = questions.all_text_contents()
+        assert len(texts) == len(set(texts)) == len(SITE_LANGUAGES)
         # All seven on one screen, each a target a finger hits (48 × 48 CSS pixels at least).
         boxes = [choice.bounding_box() for choice in choices.all()]
         assert all(box["width"] >= 48 and box["height"] >= 48 for box in boxes)

@@ -197,6 +197,15 @@ class StartView(PageView):
 
     choices: list[dict[str, str]] = field(default_factory=list)
 
+    @property
+    def questions(self) -> list[tuple[str, str]]:
+        """The heading's question in each language, (text, lang), each text once: a
+        language without its own shows its fallback's, which is already there."""
+        seen: dict[str, str] = {}
+        for choice in self.choices:
+            seen.setdefault(choice["choose"], choice["choose_lang"])
+        return list(seen.items())
+
 
 def page_view(site: Site, spec: PageSpec, base_url: str, title: str = "") -> PageView:
     """The view of one page; ``base_url`` leads from the page to the site root."""
