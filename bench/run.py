@@ -1238,8 +1238,10 @@ def _run(run: dict[str, Any] | None) -> str:
 
 def table(results: list[dict[str, Any]]) -> str:
     """The results as a Markdown table, one column per N."""
+    languages = results[0]["corpus"].get("languages", []) if results else []
+    written = " + ".join(languages) if languages else "articles"
     rows: list[tuple[str, Callable[[dict[str, Any]], str]]] = [
-        ("Markdown files (vi + en + km + homes)", lambda r: f"{r['corpus']['markdown_files']}"),
+        (f"Markdown files ({written} + homes)", lambda r: f"{r['corpus']['markdown_files']}"),
         ("pages built (index.html)", lambda r: str(r.get("pages", "–"))),
     ]
     for mode in ("parallel", "serial"):
