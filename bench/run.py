@@ -736,9 +736,45 @@ def _type_query(page, server: CountingServer, query: str) -> dict[str, Any]:
     }
 
 
+# The site's fonts that a reader's device has too: Android (and most Linux systems) ship
+# Noto Sans Khmer, Noto Sans Lao and Noto Sans CJK SC, which the site's rules take first
+# (local()). Installed for Chromium through fontconfig, as TrueType: it takes no WOFF2 from
+# the system.
+DEVICE_FONTS = (
+    "fonts/NotoSansSC-Regular.ttf",
+    "fonts/NotoSansSC-Bold.ttf",
+    "overrides/assets/fonts/noto-sans-khmer-khmer-400-normal.woff2",
+    "overrides/assets/fonts/noto-sans-khmer-khmer-700-normal.woff2",
+    "overrides/assets/fonts/noto-sans-lao-lao-400-normal.woff2",
+    "overrides/assets/fonts/noto-sans-lao-lao-700-normal.woff2",
+)
+
+
+def device_fonts_env(folder: Path, files: tuple[str, ...] = DEVICE_FONTS) -> dict[str, str]:
+    """The environment of a Chromium whose system has these fonts of the project."""
+    from fontTools.ttLib import TTFont
+
+    fonts = folder / "fonts"
+    fonts.mkdir(parents=True, exist_ok=True)
+    for rel in files:
+        font = TTFont(REPO / rel)
+        font.flavor = None
+        font.save(fonts / f"{Path(rel).stem}.ttf")
+    config = folder / "fonts.conf"
+    config.write_text(
+        '<?xml version="1.0"?>\n<!DOCTYPE fontconfig SYSTEM "fonts.dtd">\n<fontconfig>\n'
+        '  <include ignore_missing="yes">/etc/fonts/fonts.conf</include>\n'
+        f"  <dir>{fonts}</dir>\n  <cachedir>{folder / 'cache'}</cachedir>\n</fontconfig>\n",
+        encoding="utf-8",
+    )
+    return {**os.environ, "FONTCONFIG_FILE": str(config)}
+
+
 def browser_measurements(site: Path, pages: dict[str, str]) -> dict[str, Any]:
-    """First visits (phone and desktop) and search transfer, against a gzip server."""
-    out: dict[str, Any] = {"first_visit": {}, "search": {}}
+    """First visits (phone and desktop) and search transfer, against a gzip server; then
+    article first visits (phone) and the heavier first queries again in a Chromium whose
+    system has the site's Khmer, Lao and Chinese fonts, as a reader's phone does."""
+    out: dict[str, Any] = {"first_visit": {}, "search": {}, "device_fonts": {}}
     with CountingServer(site) as server, chromium() as browser:
         out["chromium"] = browser.version
         for name, path in pages.items():
@@ -752,6 +788,23 @@ def browser_measurements(site: Path, pages: dict[str, str]) -> dict[str, Any]:
                 out["search"][lang]["more_first"] = [
                     first_query(browser, server, path, query) for query in MORE_FIRST_QUERIES[lang]
                 ]
+    with tempfile.TemporaryDirectory(prefix="gialai-device-fonts-") as folder:
+        env = device_fonts_env(Path(folder))
+        with CountingServer(site) as server, chromium(env) as browser:
+            device = out["device_fonts"]
+            device["first_visit"] = {
+                name: first_visit(browser, server, path, "phone")
+                for name, path in pages.items()
+                if name.endswith("_article")
+            }
+            device["search"] = {
+                lang: [
+                    first_query(browser, server, pages[f"{lang}_article"], query)
+                    for query in MORE_FIRST_QUERIES[lang]
+                ]
+                for lang in SEARCH_QUERIES
+                if f"{lang}_article" in pages
+            }
     return out
 
 
@@ -769,6 +822,12 @@ def largest_first_query(run: dict[str, Any], lang: str) -> dict[str, Any] | None
         return None
     candidates = [search["first"], *search.get("more_first", [])]
     return max(candidates, key=lambda query: query["bytes"])
+
+
+def largest_device_query(run: dict[str, Any], lang: str) -> dict[str, Any] | None:
+    """The costliest of MORE_FIRST_QUERIES in the Chromium with the site's fonts installed."""
+    queries = _dig(run, "browser", "device_fonts", "search", lang)
+    return max(queries, key=lambda query: query["bytes"]) if queries else None
 
 
 def sample_article(project: Path, layout: dict[str, Any]) -> str:
@@ -1178,6 +1237,21 @@ def targets(results: list[dict[str, Any]]) -> list[dict[str, Any]]:
             f"largest: {worst[1]}, {worst[2]}, N={worst[0]}" if worst else "",
         )
     )
+    device = [
+        (r["per_language"], name, visit["bytes"])
+        for r in results
+        for name, visit in (_dig(r, "browser", "device_fonts", "first_visit") or {}).items()
+    ]
+    worst_device = max(device, key=lambda v: v[2]) if device else None
+    out.append(
+        _target(
+            "the same, the script's font on the device (a phone's Noto fonts)",
+            worst_device[2] / KB if worst_device else None,
+            LIMITS["first_visit_kb"],
+            "KB",
+            f"largest: {worst_device[1]}, phone, N={worst_device[0]}" if worst_device else "",
+        )
+    )
     for key, name, limit in (
         ("article", "article HTML < 40 KB at every N", LIMITS["article_kb"]),
         ("listing", "listing HTML (home, category, archive page 1) < 60 KB", LIMITS["listing_kb"]),
@@ -1209,6 +1283,22 @@ def targets(results: list[dict[str, Any]]) -> list[dict[str, Any]]:
             "KB",
             f"largest: {worst_query[0]} “{worst_query[1]['query']}”, {where}"
             if worst_query
+            else where,
+        )
+    )
+    device_queries = [(lang, largest_device_query(at, lang)) for lang in SEARCH_QUERIES]
+    device_queries = [(lang, query) for lang, query in device_queries if query is not None]
+    worst_device_query = (
+        max(device_queries, key=lambda q: q[1]["bytes"]) if device_queries else None
+    )
+    out.append(
+        _target(
+            "the same, the script's font on the device",
+            worst_device_query[1]["bytes"] / KB if worst_device_query else None,
+            LIMITS["search_kb"],
+            "KB",
+            f"largest: {worst_device_query[0]} “{worst_device_query[1]['query']}”, {where}"
+            if worst_device_query
             else where,
         )
     )
@@ -1346,6 +1436,17 @@ def table(results: list[dict[str, Any]]) -> str:
                 ),
             )
         )
+    for name in visit_names(results):
+        if name.endswith("_article"):
+            rows.append(
+                (
+                    f"first visit, {name.replace('_', ' ')}, the script's font on the device: "
+                    "phone",
+                    lambda r, n=name: _kb(
+                        _dig(r, "browser", "device_fonts", "first_visit", n, "bytes")
+                    ),
+                )
+            )
     for lang in SEARCH_QUERIES:
         rows.append(
             (
@@ -1365,6 +1466,16 @@ def table(results: list[dict[str, Any]]) -> str:
                 lambda r, lang=lang: (
                     "–"
                     if (q := largest_first_query(r, lang)) is None
+                    else f"{_kb(q['bytes'])} (“{q['query']}”)"
+                ),
+            )
+        )
+        rows.append(
+            (
+                f"search {lang}: largest of those, the script's font on the device",
+                lambda r, lang=lang: (
+                    "–"
+                    if (q := largest_device_query(r, lang)) is None
                     else f"{_kb(q['bytes'])} (“{q['query']}”)"
                 ),
             )

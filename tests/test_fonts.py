@@ -6,7 +6,6 @@ these tests read the built site: the fonts, fonts.css, the pages, and Chromium d
 
 from __future__ import annotations
 
-import os
 import re
 from pathlib import Path
 
@@ -16,7 +15,7 @@ from lxml import html as lxml_html
 
 from gialai.fonts import CUT_FONTS
 
-from .conftest import REPO, copy_project, in_own_thread, run_build, serve
+from .conftest import copy_project, in_own_thread, run_build, serve
 
 HAN = CUT_FONTS["Hans"]
 ARTICLE_LIMIT = 40_000
@@ -240,23 +239,9 @@ def test_a_device_that_has_the_font_downloads_none_of_it(site, tmp_path, path, f
     """Phones and desktops that read Chinese or Khmer ship such a font (Android: Noto Sans
     CJK and Noto Sans Khmer): the page takes it from the device (local()), and a Chinese
     article's first visit comes within the budget."""
-    from bench.run import VIEWPORTS, CountingServer, _open, chromium, fresh_page
+    from bench.run import VIEWPORTS, CountingServer, _open, chromium, device_fonts_env, fresh_page
 
-    fonts = tmp_path / "device-fonts"
-    fonts.mkdir()
-    for rel in files:
-        # Installed as TrueType: Chromium takes only TrueType and CFF fonts from the system.
-        font = TTFont(REPO / rel)
-        font.flavor = None
-        font.save(fonts / f"{Path(rel).stem}.ttf")
-    config = tmp_path / "fonts.conf"
-    config.write_text(
-        '<?xml version="1.0"?>\n<!DOCTYPE fontconfig SYSTEM "fonts.dtd">\n<fontconfig>\n'
-        '  <include ignore_missing="yes">/etc/fonts/fonts.conf</include>\n'
-        f"  <dir>{fonts}</dir>\n  <cachedir>{tmp_path / 'cache'}</cachedir>\n</fontconfig>\n",
-        encoding="utf-8",
-    )
-    env = {**os.environ, "FONTCONFIG_FILE": str(config)}
+    env = device_fonts_env(tmp_path, files)
     stem = {"Noto Sans SC": "noto-sans-sc-subset", "Noto Sans Khmer": "noto-sans-khmer-khmer"}
 
     def measure() -> tuple[list[dict], list[str]]:
