@@ -122,7 +122,7 @@ def test_table_and_targets(bench: tuple[Path, dict]) -> None:
     text = table([result])
     assert "| N = 5 |" in text and "parallel build, cold cache" in text
     found = targets([result])
-    assert len(found) == 8
+    assert len(found) == 10
     for target in found:
         assert {"target", "limit", "unit", "value", "where", "met", "verdict"} <= set(target)
         assert target["limit"] > 0
@@ -133,7 +133,37 @@ def test_table_and_targets(bench: tuple[Path, dict]) -> None:
     assert article["met"] in (True, False)
     # No browser in this run: its targets are reported as not measured.
     assert by_name["first search query < 150 KB"]["verdict"] == "not measured"
+    assert by_name["the same, the script's font on the device"]["verdict"] == "not measured"
     assert "N=5 (the target is for N=1000)" in targets_table(found)
+
+
+def test_targets_with_the_scripts_font_on_the_device() -> None:
+    def query(text: str, size: int) -> dict:
+        return {"query": text, "bytes": size}
+
+    run = {
+        "per_language": 1000,
+        "browser": {
+            "first_visit": {"zh_article": {"phone": {"bytes": 181_000}}},
+            "search": {"zh": {"first": query("瀑布", 130_000), "more_first": []}},
+            "device_fonts": {
+                "first_visit": {
+                    "zh_article": {"bytes": 94_000},
+                    "km_article": {"bytes": 90_000},
+                },
+                "search": {"zh": [query("嘉莱", 128_000), query("嘉莱省", 145_000)]},
+            },
+        },
+    }
+    by_name = {t["target"]: t for t in targets([run])}
+    device = by_name["the same, the script's font on the device (a phone's Noto fonts)"]
+    assert (device["value"], device["met"]) == (94.0, True)
+    assert "zh_article" in device["where"]
+    search = by_name["the same, the script's font on the device"]
+    assert (search["value"], search["met"]) == (145.0, True)
+    assert "嘉莱省" in search["where"]
+    rows = table([{**run, "corpus": {"markdown_files": 1, "languages": ["zh"]}}])
+    assert "| first visit, zh article, the script's font on the device: phone | 94.0 KB |" in rows
 
 
 def test_measure_reports_the_exit_code(tmp_path: Path) -> None:
