@@ -15,7 +15,7 @@ from lxml import html as lxml_html
 
 from gialai.fonts import CUT_FONTS
 
-from .conftest import copy_project, in_own_thread, run_build, serve
+from .conftest import in_own_thread, serve
 
 HAN = CUT_FONTS["Hans"]
 ARTICLE_LIMIT = 40_000
@@ -31,17 +31,9 @@ SIZES = {"phone": (390, 844), "kiosk": (1080, 1920)}
 
 
 @pytest.fixture(scope="module")
-def sample_project(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The project with its sample content, built once."""
-    project = copy_project(tmp_path_factory.mktemp("fonts") / "project", with_content=True)
-    result = run_build(project)
-    assert result.returncode == 0, result.stdout + result.stderr
-    return project
-
-
-@pytest.fixture(scope="module")
-def site(sample_project: Path) -> Path:
-    return sample_project / "site"
+def site(sample_site: Path) -> Path:
+    """The project's sample content, built once for the whole session (conftest)."""
+    return sample_site
 
 
 def font_rules(site: Path) -> list[dict[str, str]]:

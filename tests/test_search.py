@@ -262,6 +262,7 @@ def _samples() -> list[str]:
         "a" * 30 + "ệ",
         "ĐƯỜNG người",
         "가Ù",
+        "Ṥ ṥa Ṩ",  # marks whose order the index suffix would lose
     ]
     return fixed + [
         "".join(rng.choice(letters) for _ in range(rng.randint(1, 30))) for _ in range(300)

@@ -122,11 +122,19 @@ def _encode_vietnamese_word(match: re.Match) -> str:
         parts = unicodedata.normalize("NFD", char)
         if not (letters and _is_mark(parts[0])):  # else a mark with no precomposed letter
             letters.append("")
+        kept, taken = "", []
         for part in parts:
-            if part in _VI_MARK_INDEX and letters[-1] and len(letters) <= VI_LETTERS:
-                marks.append((len(letters) - 1, _VI_MARK_INDEX[part]))
+            if part in _VI_MARK_INDEX and letters[-1] + kept and len(letters) <= VI_LETTERS:
+                taken.append(part)
             else:
-                letters[-1] += part  # a letter, or another script's mark (ü, ç)
+                kept += part  # a letter, or another script's mark (ü, ç)
+        # The suffix puts the marks back after the letter's other marks: a character whose
+        # marks would then come back in another order (Ṥ: acute before dot above) keeps them.
+        written = unicodedata.normalize("NFC", letters[-1] + parts)
+        if taken and unicodedata.normalize("NFC", letters[-1] + kept + "".join(taken)) != written:
+            kept, taken = parts, []
+        letters[-1] += kept
+        marks += [(len(letters) - 1, _VI_MARK_INDEX[mark]) for mark in taken]
     suffix = "".join(chr(VI_STAND_IN + position * len(VI_MARKS) + mark) for position, mark in marks)
     word = "".join(unicodedata.normalize("NFC", letter) for letter in letters)
     return word + chr(VI_END) + suffix

@@ -64,14 +64,24 @@ function vietnameseWord(word, keepMarks) {
     }
     const parts = [...char.normalize("NFD")];
     if (!(letters.length && /\p{M}/u.test(parts[0]))) letters.push("");
+    const last = letters.length - 1;
+    let kept = "";
+    let taken = [];
     for (const part of parts) {
-      const mark = VI_MARKS.indexOf(part);
-      if (mark > 0 && letters[letters.length - 1] && letters.length <= VI_LETTERS) {
-        marks.push([letters.length - 1, mark]);
+      if (VI_MARKS.indexOf(part) > 0 && letters[last] + kept && letters.length <= VI_LETTERS) {
+        taken.push(part);
       } else {
-        letters[letters.length - 1] += part; // a letter, or another script's mark (ü, ç)
+        kept += part; // a letter, or another script's mark (ü, ç)
       }
     }
+    // As in the build: marks that would come back in another order (Ṥ) stay in the letter.
+    const written = (letters[last] + parts.join("")).normalize("NFC");
+    if (taken.length && (letters[last] + kept + taken.join("")).normalize("NFC") !== written) {
+      kept = parts.join("");
+      taken = [];
+    }
+    letters[last] += kept;
+    for (const mark of taken) marks.push([last, VI_MARKS.indexOf(mark)]);
   }
   const suffix = keepMarks
     ? marks.map(([at, mark]) => String.fromCharCode(VI_STAND_IN + at * VI_MARKS.length + mark)).join("")
