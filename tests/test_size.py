@@ -1,4 +1,8 @@
-"""Page size does not grow with the site: the same limits at 10 and 1,000 articles a language."""
+"""Page size does not grow with the site: the same limits at 10 and 300 articles a language.
+
+The benchmark checks the same limits at 1,000 articles a language in five languages
+(docs/benchmarks.md, Targets); here 300 keep the suite quick.
+"""
 
 from __future__ import annotations
 
@@ -30,7 +34,7 @@ def page_sizes(site: Path, prefixes: set[str]) -> tuple[dict[Path, int], dict[Pa
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("per_language", [10, 1000])
+@pytest.mark.parametrize("per_language", [10, 300])
 def test_pages_stay_small_whatever_the_size_of_the_site(tmp_path, per_language):
     project = copy_project(tmp_path / "project")
     generate_corpus(project / "content", per_language)
