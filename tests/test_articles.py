@@ -63,6 +63,15 @@ def test_malformed_yaml_points_at_the_line(project):
     ]
 
 
+@pytest.mark.parametrize("value", ["0b_", "0x_"])
+def test_a_title_that_yaml_takes_for_a_number(project, value):
+    text = GOOD.replace("title: Thác 50 ở Kbang", f"title: {value}")
+    assert problems_of(project, {"vi/du-lich/thac-50.md": text}) == [
+        f"content/vi/du-lich/thac-50.md:2: title: '{value}' reads as a number but is not one; "
+        f'put the text in quotes, like title: "{value}".'
+    ]
+
+
 def test_unclosed_quote(project):
     text = GOOD.replace("byline: Lê Minh Khoa", 'byline: "Lê Minh Khoa')
     assert problems_of(project, {"vi/du-lich/thac-50.md": text}) == [

@@ -170,6 +170,25 @@ def _field_lines(node: yaml.Node | None) -> dict[str, int]:
     return lines
 
 
+def _unreadable_number(rel: str, node: yaml.Node | None) -> Problem:
+    """The field whose value YAML took for a number it cannot read, with its line."""
+    pairs = node.value if isinstance(node, yaml.MappingNode) else []
+    for key, value in pairs:
+        if not isinstance(value, yaml.ScalarNode):
+            continue
+        try:
+            yaml.SafeLoader("").construct_object(value)
+        except ValueError:
+            return Problem(
+                rel,
+                value.start_mark.line + 2,  # the line after the opening ---, counted from 1
+                str(key.value),
+                f"'{value.value}' reads as a number but is not one; put the text in quotes, "
+                f'like {key.value}: "{value.value}".',
+            )
+    return Problem(rel, 1, "", "the front matter holds a value YAML cannot read as a number.")
+
+
 def _yaml_hint(problem: str) -> str:
     """Plain words for PyYAML's messages (libyaml and pure Python word them differently)."""
     if "mapping values are not allowed" in problem:
@@ -485,6 +504,9 @@ def _front_matter(text: str, rel: str) -> tuple[dict[str, Any], yaml.Node | None
         raise _Unreadable(
             Problem(rel, 1, "", f"the front matter is not valid YAML ({error}).")
         ) from None
+    except ValueError:
+        # PyYAML takes a value such as 0b_ or 0x_ for a number and cannot read it.
+        raise _Unreadable(_unreadable_number(rel, node)) from None
     finally:
         loader.dispose()
     if data is None:
