@@ -17,29 +17,31 @@ KHMER = re.compile(r"[\u1780-\u17FF]")
 SEARCH_FILES = ("pagefind", "search.js", "search-vocab")
 
 
+# What a search form shows, read in one step: the list may be redrawn between two reads.
+_SHOWN = """(form) => ({
+  status: form.querySelector('.gl-search__status').innerText,
+  urls: [...form.querySelectorAll('.gl-search__result a')].map((a) => a.getAttribute('href')),
+  titles: [...form.querySelectorAll('.gl-search__title')].map((e) => e.textContent),
+  excerpts: [...form.querySelectorAll('.gl-search__excerpt')].map((e) => e.innerHTML),
+})"""
+
+
 def search(page, query: str, selector: str = "#gl-search-input") -> dict:
     """Type a query like a reader and wait for the answer; returns what its form shows."""
     form = page.locator(f"form:has({selector})")
     page.fill(selector, "")
     page.type(selector, query, delay=20)
-    status = form.locator(".gl-search__status")
     deadline = time.monotonic() + 20
-    text = ""
+    shown: dict = {}
     while time.monotonic() < deadline:
-        text = status.inner_text()  # what is shown: not the <noscript> message inside
-        if text and "…" not in text:
+        # The status shown (not the <noscript> message inside), without "…", and the same
+        # answer twice 0.3 s apart: the answer to a half-typed query may still arrive.
+        now = form.evaluate(_SHOWN)
+        if now["status"] and "…" not in now["status"] and now == shown:
             break
-        time.sleep(0.05)
-    time.sleep(0.3)  # a later keystroke may still be answered
-    text = status.inner_text()
-    results = form.locator(".gl-search__result a")
-    excerpts = form.locator(".gl-search__excerpt")
-    return {
-        "status": text,
-        "urls": [results.nth(i).get_attribute("href") for i in range(results.count())],
-        "titles": form.locator(".gl-search__title").all_text_contents(),
-        "excerpts": [excerpts.nth(i).inner_html() for i in range(excerpts.count())],
-    }
+        shown = now
+        time.sleep(0.3)
+    return shown
 
 
 def open_page(local_page, base: str, path: str, width: int = 1280, height: int = 900):
