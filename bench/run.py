@@ -1272,36 +1272,24 @@ def targets(results: list[dict[str, Any]]) -> list[dict[str, Any]]:
                 else "",
             )
         )
-    queries = [(lang, largest_first_query(at, lang)) for lang in SEARCH_QUERIES]
-    queries = [(lang, query) for lang, query in queries if query is not None]
-    worst_query = max(queries, key=lambda q: q[1]["bytes"]) if queries else None
-    out.append(
-        _target(
-            "first search query < 150 KB",
-            worst_query[1]["bytes"] / KB if worst_query else None,
-            LIMITS["search_kb"],
-            "KB",
-            f"largest: {worst_query[0]} “{worst_query[1]['query']}”, {where}"
-            if worst_query
-            else where,
+    for name, largest in (
+        ("first search query < 150 KB", largest_first_query),
+        ("the same, the script's font on the device", largest_device_query),
+    ):
+        queries = [(lang, largest(at, lang)) for lang in SEARCH_QUERIES]
+        queries = [(lang, query) for lang, query in queries if query is not None]
+        worst_query = max(queries, key=lambda q: q[1]["bytes"]) if queries else None
+        out.append(
+            _target(
+                name,
+                worst_query[1]["bytes"] / KB if worst_query else None,
+                LIMITS["search_kb"],
+                "KB",
+                f"largest: {worst_query[0]} “{worst_query[1]['query']}”, {where}"
+                if worst_query
+                else where,
+            )
         )
-    )
-    device_queries = [(lang, largest_device_query(at, lang)) for lang in SEARCH_QUERIES]
-    device_queries = [(lang, query) for lang, query in device_queries if query is not None]
-    worst_device_query = (
-        max(device_queries, key=lambda q: q[1]["bytes"]) if device_queries else None
-    )
-    out.append(
-        _target(
-            "the same, the script's font on the device",
-            worst_device_query[1]["bytes"] / KB if worst_device_query else None,
-            LIMITS["search_kb"],
-            "KB",
-            f"largest: {worst_device_query[0]} “{worst_device_query[1]['query']}”, {where}"
-            if worst_device_query
-            else where,
-        )
-    )
     return out
 
 
