@@ -205,8 +205,8 @@ def test_kiosk_browser_tries_no_other_host(namespaces, kiosk_site: Path, tmp_pat
     report = run_probe(tmp_path, kiosk_site, policy=POLICY.read_text(encoding="utf-8"), flags=[])
     # The browser did open the kiosk (the policy allows its origin, the page was asked for).
     assert _served(report), report["server_log"] + report["browser_log"][-2000:]
-    assert report["dns"] == []
-    assert report["attempts"] == []
+    assert report["dns"] == [], "DNS names asked:\n" + "\n".join(report["dns"])
+    assert report["attempts"] == [], "tried:\n" + "\n".join(report["attempts"])
 
 
 def test_policy_names_are_known_to_debians_chromium() -> None:
