@@ -224,7 +224,14 @@ def test_a_site_copied_by_hand_becomes_the_previous_edition(
         assert result.returncode == 0, result.stderr
         assert kiosk.heading() == "Edition 1"
         assert (root / kiosk_bundle.PREVIOUS).is_symlink()
-        assert install(root, keys, "--rollback").returncode == 0
+        back = install(root, keys, "--rollback")
+        assert back.returncode == 0, back.stderr
+        day = (root / kiosk_bundle.PREVIOUS).stat().st_mtime
+        day = dt.datetime.fromtimestamp(day, dt.UTC).date().isoformat()
+        assert back.stdout == (
+            f"The kiosk shows the site copied by hand (files of {day}) again.\n"
+            f"Kept {SHOWN1}: `gialai kiosk-install --rollback` goes back to it.\n"
+        )
         assert kiosk.heading() == "Copied by hand"
         # Back on the hand copy, any signed edition may be installed again.
         again = install(root, keys, str(make(tmp_path, keys, "Edition 2", DEC2, MADE2)))

@@ -28,6 +28,10 @@ is kept, and :func:`roll_back` returns to it the same way. Layout under the root
         .incoming-…/                 an install under way (or one that was stopped)
 
 Signing uses ``cryptography``'s Ed25519 (pinned in pyproject.toml).
+
+For tests only, the environment variable ``GIALAI_KIOSK_INSTALL_PAUSE_AFTER=N`` makes an
+install stop after unpacking N files, say so on stderr and wait, so that a test can kill it
+at a known point (tests/test_kiosk_bundle.py). Nothing else reads it.
 """
 
 from __future__ import annotations
@@ -101,6 +105,8 @@ class Edition:
 
     def describe(self) -> str:
         """How the edition is named to an operator."""
+        if self.kiosk == HAND_COPY:
+            return f"the site copied by hand (files of {self.build_date.isoformat()})"
         return f"the edition of {self.build_date.isoformat()} (version {self.version})"
 
 
