@@ -332,6 +332,27 @@ def test_unsigned_bundle_is_refused(kiosk: Kiosk, keys, tmp_path: Path) -> None:
     )
 
 
+def test_a_file_the_manifest_does_not_list_is_refused(kiosk: Kiosk, keys, tmp_path: Path) -> None:
+    # Signed by the department, with one more file slipped in after signing: a path that
+    # would leave the kiosk's folder. It is refused before anything is written there.
+    signed = newer(tmp_path, keys)
+    crafted = tmp_path / "crafted.bundle"
+    with tarfile.open(signed) as source, tarfile.open(crafted, "w") as target:
+        for member in source.getmembers():
+            target.addfile(member, source.extractfile(member))
+            if member.name == kiosk_bundle.SIGNATURE:
+                evil = tarfile.TarInfo("site/../../escaped.html")
+                evil.size = 4
+                target.addfile(evil, io.BytesIO(b"evil"))
+    refused(
+        kiosk,
+        keys,
+        crafted,
+        "crafted.bundle holds site/../../escaped.html, which its manifest does not list.",
+    )
+    assert not list(tmp_path.rglob("escaped.html"))
+
+
 def test_a_file_that_is_not_a_bundle_is_refused(kiosk: Kiosk, keys, tmp_path: Path) -> None:
     other = tmp_path / "photos.zip"
     other.write_bytes(b"PK\x03\x04" + bytes(2000))
