@@ -12,14 +12,16 @@ vanish with this process and change nothing on the host, it
   asked;
 - serves the kiosk site with ``gialai kiosk-server`` on 127.0.0.1:8080, the address the policy
   allows, writing down every request;
-- runs the shipped ``kiosk/launch-chromium.sh`` with Debian's Chromium, headless, plus
-  ``--log-net-log``, for the given number of seconds, then stops it.
+- runs the shipped ``kiosk/launch-chromium.sh`` with Debian's Chromium, plus
+  ``--log-net-log``, for the given number of seconds, then stops it: headless, or in a
+  window on an Xvfb screen of 1080×1920 when the configuration names Xvfb.
 
 It writes a JSON report: the DNS names asked, the site's requests and the path of the net log.
 """
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import signal
@@ -127,6 +129,27 @@ def main(config_path: str) -> int:
     resolv.write_text("nameserver 127.0.0.1\noptions attempts:1 timeout:1\n", encoding="ascii")
     _bind(resolv, "/etc/resolv.conf")
 
+    display = None
+    if config.get("xvfb"):
+        # A screen of its own, as tall as the kiosk's: an X server whose socket lives in a
+        # private /tmp/.X11-unix, so it meets no other X server of this machine.
+        sockets = Path("/tmp/.X11-unix")
+        if not sockets.exists():  # the folder every X server uses, with its usual mode
+            sockets.mkdir()
+            sockets.chmod(0o1777)
+        subprocess.run(["mount", "-t", "tmpfs", "tmpfs", "/tmp/.X11-unix"], check=True)
+        xvfb_log = (work / "xvfb.log").open("w")
+        display = subprocess.Popen(
+            [config["xvfb"], ":7", "-screen", "0", "1080x1920x24", "-nolisten", "tcp"],
+            stdout=xvfb_log,
+            stderr=xvfb_log,
+        )
+        deadline = time.monotonic() + 20
+        while not Path("/tmp/.X11-unix/X7").exists():
+            if display.poll() is not None or time.monotonic() > deadline:
+                raise SystemExit(f"Xvfb did not start: {(work / 'xvfb.log').read_text()}")
+            time.sleep(0.1)
+
     dns = DnsLogger()
     server_log = (work / "server.log").open("w")
     server = subprocess.Popen(
@@ -147,7 +170,7 @@ def main(config_path: str) -> int:
     runtime = work / "run"
     runtime.mkdir()
     flags = [
-        "--headless=new",
+        *([] if display else ["--headless=new"]),
         "--no-sandbox",  # root in a test namespace: Chromium's sandbox needs a normal user
         f"--log-net-log={net_log}",
         "--net-log-capture-mode=Default",
@@ -161,6 +184,9 @@ def main(config_path: str) -> int:
         "XDG_RUNTIME_DIR": str(runtime),
         "HOME": str(work / "home"),
     }
+    if display:
+        env["DISPLAY"] = ":7"
+        env.pop("WAYLAND_DISPLAY", None)
     browser_log = (work / "browser.log").open("w")
     browser = subprocess.Popen(
         ["sh", config["launcher"]],
@@ -170,15 +196,18 @@ def main(config_path: str) -> int:
         start_new_session=True,
     )
     time.sleep(config["seconds"])
-    # SIGTERM lets Chromium finish its net log; the whole group, as the wrapper forks.
+    # SIGTERM lets Chromium finish its net log; then the whole group, as the wrapper forks.
     os.killpg(browser.pid, signal.SIGTERM)
-    try:
+    with contextlib.suppress(subprocess.TimeoutExpired):
         browser.wait(20)
-    except subprocess.TimeoutExpired:
+    with contextlib.suppress(ProcessLookupError):
         os.killpg(browser.pid, signal.SIGKILL)
-        browser.wait(5)
+    browser.wait(5)
     server.terminate()
     server.wait(10)
+    if display:
+        display.terminate()
+        display.wait(10)
     server_log.close()
     browser_log.close()
     with dns.lock:

@@ -1,8 +1,9 @@
 """The kiosk browser makes no request of its own: checked in a loopback-only network namespace.
 
 Debian's Chromium runs as the kiosk runs it — the shipped kiosk/launch-chromium.sh with its
-flags, the shipped policy in /etc/chromium/policies/managed/ — headless, on the kiosk edition
-served at http://127.0.0.1:8080 (tests/quiet_probe.py sets the namespaces up). For 25 s every
+flags, the shipped policy in /etc/chromium/policies/managed/ — on the kiosk edition served at
+http://127.0.0.1:8080 (tests/quiet_probe.py sets the namespaces up), once headless and once
+in a window on a 1080×1920 Xvfb screen, as at the gate. For 25 s every
 name it asks DNS for is written down, and its own net log (--log-net-log) is read for every
 host it tried: a URL it requested, a host it resolved, a TCP connection it opened, a UDP
 datagram it sent. Anything but the kiosk's own origin fails the test, with the list.
@@ -141,7 +142,9 @@ def attempts_in_net_log(path: Path) -> list[str]:
     return sorted(found)
 
 
-def run_probe(tmp_path: Path, site: Path, policy: str | None, flags: list[str]) -> dict:
+def run_probe(
+    tmp_path: Path, site: Path, policy: str | None, flags: list[str], xvfb: str | None = None
+) -> dict:
     """Run the kiosk browser in the namespaces; the report of tests/quiet_probe.py."""
     work = tmp_path / "probe"
     work.mkdir()
@@ -153,6 +156,7 @@ def run_probe(tmp_path: Path, site: Path, policy: str | None, flags: list[str]) 
         "launcher": str(LAUNCHER),
         "seconds": SECONDS,
         "extra_flags": flags,
+        "xvfb": xvfb,
     }
     (work / "config.json").write_text(json.dumps(config), encoding="utf-8")
     env = {**os.environ, "PYTHONPATH": str(REPO / "src")}
@@ -201,8 +205,18 @@ def test_probe_sees_what_chromium_asks_for_without_the_policy(
     assert any("google" in attempt for attempt in report["attempts"]), report["attempts"]
 
 
-def test_kiosk_browser_tries_no_other_host(namespaces, kiosk_site: Path, tmp_path: Path) -> None:
-    report = run_probe(tmp_path, kiosk_site, policy=POLICY.read_text(encoding="utf-8"), flags=[])
+@pytest.mark.parametrize("screen", ["headless", "xvfb"])
+def test_kiosk_browser_tries_no_other_host(
+    namespaces, kiosk_site: Path, tmp_path: Path, screen: str
+) -> None:
+    xvfb = None
+    if screen == "xvfb":
+        # The kiosk as it runs at the gate: a window in --kiosk mode, not headless.
+        xvfb = shutil.which("Xvfb")
+        if xvfb is None:
+            pytest.skip("Xvfb is not installed (apt-get install xvfb; CI installs it)")
+    policy = POLICY.read_text(encoding="utf-8")
+    report = run_probe(tmp_path, kiosk_site, policy=policy, flags=[], xvfb=xvfb)
     # The browser did open the kiosk (the policy allows its origin, the page was asked for).
     assert _served(report), report["server_log"] + report["browser_log"][-2000:]
     assert report["dns"] == [], "DNS names asked:\n" + "\n".join(report["dns"])
