@@ -131,24 +131,22 @@ def main(config_path: str) -> int:
 
     display = None
     if config.get("xvfb"):
-        # A screen of its own, as tall as the kiosk's: an X server whose socket lives in a
-        # private /tmp/.X11-unix, so it meets no other X server of this machine.
-        sockets = Path("/tmp/.X11-unix")
-        if not sockets.exists():  # the folder every X server uses, with its usual mode
-            sockets.mkdir()
-            sockets.chmod(0o1777)
-        subprocess.run(["mount", "-t", "tmpfs", "tmpfs", "/tmp/.X11-unix"], check=True)
+        # A screen of its own, as tall as the kiosk's. It listens only on Linux's abstract
+        # socket, which belongs to this network namespace: no file in /tmp/.X11-unix, and
+        # no meeting with another X server of this machine. -displayfd says when it is up.
+        ready_read, ready_write = os.pipe()
         xvfb_log = (work / "xvfb.log").open("w")
         display = subprocess.Popen(
-            [config["xvfb"], ":7", "-screen", "0", "1080x1920x24", "-nolisten", "tcp"],
+            [config["xvfb"], ":7", "-screen", "0", "1080x1920x24", "-nolisten", "tcp"]
+            + ["-nolisten", "unix", "-displayfd", str(ready_write)],
             stdout=xvfb_log,
             stderr=xvfb_log,
+            pass_fds=(ready_write,),
         )
-        deadline = time.monotonic() + 20
-        while not Path("/tmp/.X11-unix/X7").exists():
-            if display.poll() is not None or time.monotonic() > deadline:
+        os.close(ready_write)
+        with os.fdopen(ready_read) as ready:
+            if not ready.readline().strip():
                 raise SystemExit(f"Xvfb did not start: {(work / 'xvfb.log').read_text()}")
-            time.sleep(0.1)
 
     dns = DnsLogger()
     server_log = (work / "server.log").open("w")
