@@ -25,6 +25,7 @@ import os
 import shutil
 import subprocess
 import sys
+import threading
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -232,3 +233,46 @@ def test_policy_names_are_known_to_debians_chromium() -> None:
     policy = json.loads(POLICY.read_text(encoding="utf-8"))
     unknown = [name for name in policy if b"\x00" + name.encode() + b"\x00" not in data]
     assert unknown == []
+
+
+def test_launcher_gives_chromium_the_empty_model_list_by_its_full_path(tmp_path: Path) -> None:
+    """Started by a relative path from another folder, the launcher still names the file."""
+    from gialai import kiosk_server
+
+    from .test_kiosk_server import FAKE_CHROMIUM
+
+    site = tmp_path / "site"
+    (site / "start").mkdir(parents=True)
+    (site / "start" / "index.html").write_text("<!doctype html><p>start</p>", encoding="utf-8")
+    server = kiosk_server.serve(site, "127.0.0.1", 0)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    fake = tmp_path / "chromium"
+    fake.write_text(FAKE_CHROMIUM, encoding="utf-8")
+    fake.chmod(0o755)
+    (tmp_path / "run").mkdir()
+    env = {
+        **os.environ,
+        "KIOSK_URL": f"http://127.0.0.1:{server.server_address[1]}/start/",
+        "CHROMIUM": str(fake),
+        "FAKE_ARGS": str(tmp_path / "args.txt"),
+        "XDG_RUNTIME_DIR": str(tmp_path / "run"),
+    }
+    try:
+        result = subprocess.run(
+            ["sh", os.path.relpath(LAUNCHER, tmp_path)],
+            cwd=tmp_path,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=30,
+        )
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert result.returncode == 0, result.stderr
+    args = (tmp_path / "args.txt").read_text(encoding="utf-8").splitlines()
+    models = REPO / "kiosk" / "chromium-no-models.json"
+    assert f"--optimization-guide-manifest-override={models}" in args
+    assert json.loads(models.read_text(encoding="utf-8")) == {}
+    assert "--component-updater=url-source=http://127.0.0.1:9/" in args
