@@ -11,6 +11,8 @@
 #   KIOSK_URL           the start screen            (http://127.0.0.1:8080/start/)
 #   CHROMIUM            the browser to run          (chromium, Debian's package)
 #   KIOSK_WAIT_SECONDS  how long to wait for the server before giving up (60)
+#   KIOSK_NO_MODELS     Chromium's list of on-device models, empty (chromium-no-models.json
+#                       beside this script)
 #   KIOSK_EXTRA_FLAGS   more Chromium flags, e.g. "--force-device-scale-factor=1.25"
 #                       (Chromium keeps only the last --disable-features: if you add one,
 #                       list Translate in it too)
@@ -20,6 +22,8 @@ KIOSK_URL=${KIOSK_URL:-http://127.0.0.1:8080/start/}
 CHROMIUM=${CHROMIUM:-chromium}
 KIOSK_WAIT_SECONDS=${KIOSK_WAIT_SECONDS:-60}
 KIOSK_EXTRA_FLAGS=${KIOSK_EXTRA_FLAGS:-}
+# The empty list of on-device models (see below), shipped beside this script.
+KIOSK_NO_MODELS=${KIOSK_NO_MODELS:-$(cd "$(dirname "$0")" && pwd)/chromium-no-models.json}
 
 say() {
     echo "gialai-kiosk: $*" >&2
@@ -77,6 +81,13 @@ set -- "$@" --disable-sync                  # no Google account sync
 set -- "$@" --disable-background-networking # no update, Safe Browsing or other checks; offline
 set -- "$@" --disable-component-update      # no component downloads (CRLSet, Widevine, ...)
 set -- "$@" --password-store=basic          # no GNOME Keyring / KWallet unlock prompt
+# Two requests that neither the policy nor --disable-component-update stops (checked in a
+# network namespace by tests/test_kiosk_quiet.py): the on-device model manifest, which
+# Chromium asks the component updater for on every start, and any other update asked for
+# "on demand". The first is pointed at an empty local model list; the second at a closed
+# port on this machine, so an update check, should a later Chromium make one, never leaves it.
+set -- "$@" --optimization-guide-manifest-override="$KIOSK_NO_MODELS"
+set -- "$@" --component-updater=url-source=http://127.0.0.1:9/
 # Left out on purpose (obsolete or useless here): --disable-infobars (only works in headless
 # and Chrome for Testing now), --disable-translate and TranslateUI (removed; Translate above),
 # --disable-session-crashed-bubble (removed; the new empty profile has nothing to restore),

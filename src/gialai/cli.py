@@ -515,6 +515,137 @@ def cmd_serve(args: argparse.Namespace) -> int:
     return 0  # pragma: no cover - execve does not return
 
 
+# --- kiosk updates: keys, bundles, install --------------------------------------------------
+
+
+def _passphrase(args: argparse.Namespace, new: bool) -> bytes | None:
+    """The passphrase of the private key: from --passphrase-file, or asked at the terminal."""
+    if getattr(args, "no_passphrase", False):
+        return None
+    if args.passphrase_file:
+        try:
+            text = Path(args.passphrase_file).read_text(encoding="utf-8")
+        except OSError as error:
+            raise UsageError(
+                f"cannot read the passphrase file {args.passphrase_file}: {error.strerror}."
+            ) from None
+        text = text.rstrip("\r\n")
+        if not text:
+            raise UsageError(f"the passphrase file {args.passphrase_file} is empty.")
+        return text.encode("utf-8")
+    if not sys.stdin.isatty():
+        if new:
+            raise UsageError(
+                "give the new key a passphrase with --passphrase-file FILE (or type it at a "
+                "terminal), or say --no-passphrase."
+            )
+        raise UsageError("the private key needs its passphrase: give --passphrase-file FILE.")
+    import getpass
+
+    first = getpass.getpass("Passphrase for the private key: ")
+    if new:
+        if len(first) < 8:
+            raise UsageError("a passphrase needs at least 8 characters.")
+        if getpass.getpass("The same passphrase again: ") != first:
+            raise UsageError("the two passphrases differ; nothing was written.")
+    return first.encode("utf-8")
+
+
+def cmd_kiosk_key(args: argparse.Namespace) -> int:
+    from .kiosk_bundle import BundleError, write_key_pair
+
+    passphrase = _passphrase(args, new=True)
+    try:
+        private, public, print_ = write_key_pair(Path(args.out), passphrase)
+    except BundleError as error:
+        raise UsageError(str(error)) from None
+    print(f"Wrote the private key {private} (keep it secret, off the kiosks)")
+    print(f"and the public key {public} (copy it to every kiosk as /etc/gialai/kiosk-bundle.pub).")
+    print(f"Fingerprint: {print_}")
+    return 0
+
+
+def cmd_kiosk_bundle(args: argparse.Namespace) -> int:
+    from .kiosk_bundle import BundleError, load_private_key, make_bundle, private_key_is_encrypted
+
+    config = _find_config(args.config)
+    kiosk = args.kiosk or ""
+    config_file = _kiosk_config(config, kiosk)
+    key_path = Path(args.key)
+    try:
+        passphrase = _passphrase(args, new=False) if private_key_is_encrypted(key_path) else None
+        key = load_private_key(key_path, passphrase)
+    except BundleError as error:
+        raise UsageError(str(error)) from None
+    if args.from_site:
+        if args.build_date is None:
+            raise UsageError(
+                "with --from-site, say which day that edition was built as of: --build-date "
+                "2026-12-02 (as given to `gialai build --kiosk`)."
+            )
+        site = Path(args.from_site)
+        build_date = args.build_date
+    else:
+        from .builder import BuildFailed, build_site
+
+        build_date = args.build_date or dt.date.today()
+        site = config.parent / _kiosk_site_dir(kiosk)
+        options = BuildOptions(build_date=build_date, edition="kiosk")
+        try:
+            build_site(config_file, site, options, quiet=args.quiet)
+        except BuildFailed as error:
+            print(f"Build of the kiosk edition stopped: {error}", file=sys.stderr)
+            return 1
+    made = dt.datetime.now(dt.UTC)
+    name = _kiosk_site_dir(kiosk).replace("site-kiosk", "gialai-kiosk")
+    output = Path(args.output or f"{name}-{build_date.isoformat()}-{made:%H%M%S}.bundle")
+    try:
+        edition = make_bundle(site, output, key, config_file.name, build_date, made)
+    except BundleError as error:
+        raise UsageError(str(error)) from None
+    size = output.stat().st_size / 1e6
+    print(
+        f"Wrote {output}: {edition.describe()}, {len(edition.files)} files, {size:.1f} MB, "
+        f"signed with the key {edition.key}."
+    )
+    return 0
+
+
+def cmd_kiosk_install(args: argparse.Namespace) -> int:
+    from .kiosk_bundle import (
+        BundleError,
+        current_edition,
+        install_bundle,
+        previous_edition,
+        roll_back,
+    )
+
+    root = Path(args.root)
+    shown = None
+    try:
+        shown = current_edition(root)
+        if args.status:
+            kept = previous_edition(root)
+            print(f"Shows: {shown.describe() if shown else 'no edition installed from a bundle'}.")
+            print(f"Kept for --rollback: {kept.describe() if kept else 'none'}.")
+            return 0
+        if args.rollback:
+            done = roll_back(root)
+            print(f"The kiosk shows {done.shown.describe()} again.")
+        elif not args.bundle:
+            raise UsageError("name the bundle to install, or give --rollback or --status.")
+        else:
+            done = install_bundle(Path(args.bundle), root, Path(args.public_key), args.force)
+            print(f"Installed {done.shown.describe()}: the kiosk shows it now.")
+    except BundleError as error:
+        now = f"the kiosk still shows {shown.describe()}" if shown else "nothing was installed"
+        print(f"gialai kiosk-install: {error} Nothing was changed: {now}.", file=sys.stderr)
+        return 1
+    if done.kept is not None:
+        print(f"Kept {done.kept.describe()}: `gialai kiosk-install --rollback` goes back to it.")
+    return 0
+
+
 # --- entry point --------------------------------------------------------------------------
 
 
@@ -618,6 +749,61 @@ def make_parser() -> argparse.ArgumentParser:
 
     kiosk_server_module.build_parser(kiosk_server)
     kiosk_server.set_defaults(func=kiosk_server_module.run)
+
+    kiosk_key = sub.add_parser(
+        "kiosk-key", help="create the department's key pair for signing kiosk bundles"
+    )
+    kiosk_key.add_argument("--out", default=".", help="the folder to write both keys to (.)")
+    kiosk_key.add_argument("--passphrase-file", help="read the passphrase from this file")
+    kiosk_key.add_argument(
+        "--no-passphrase", action="store_true", help="store the private key unprotected"
+    )
+    kiosk_key.set_defaults(func=cmd_kiosk_key)
+
+    kiosk_bundle = sub.add_parser(
+        "kiosk-bundle", help="build the kiosk edition and write it as one signed update file"
+    )
+    kiosk_bundle.add_argument("--key", required=True, help="the department's private key file")
+    kiosk_bundle.add_argument("--passphrase-file", help="read the key's passphrase from this file")
+    kiosk_bundle.add_argument(
+        "--kiosk", metavar="NAME", help="the kiosk NAME (mkdocs.kiosk-NAME.yml, like pleiku)"
+    )
+    kiosk_bundle.add_argument(
+        "--build-date", type=_date, help="publish as of this date, like 2025-12-30 (today)"
+    )
+    kiosk_bundle.add_argument(
+        "--from-site",
+        metavar="DIR",
+        help="pack this kiosk build instead of building (needs --build-date)",
+    )
+    kiosk_bundle.add_argument("--output", "-o", help="the bundle file to write")
+    kiosk_bundle.add_argument("--quiet", action="store_true", help="print only warnings and errors")
+    kiosk_bundle.set_defaults(func=cmd_kiosk_bundle)
+
+    kiosk_install = sub.add_parser(
+        "kiosk-install", help="on a kiosk: check a bundle and show its edition (or roll back)"
+    )
+    kiosk_install.add_argument("bundle", nargs="?", help="the bundle file, e.g. on the USB stick")
+    kiosk_install.add_argument(
+        "--root", default="/srv/gialai", help="where the kiosk's editions live (/srv/gialai)"
+    )
+    kiosk_install.add_argument(
+        "--public-key",
+        default="/etc/gialai/kiosk-bundle.pub",
+        help="the department's public key (/etc/gialai/kiosk-bundle.pub)",
+    )
+    kiosk_install.add_argument(
+        "--force",
+        action="store_true",
+        help="install even an edition that is not newer than the one shown, or for another kiosk",
+    )
+    kiosk_install.add_argument(
+        "--rollback", action="store_true", help="show the previous edition again"
+    )
+    kiosk_install.add_argument(
+        "--status", action="store_true", help="say which edition is shown and which is kept"
+    )
+    kiosk_install.set_defaults(func=cmd_kiosk_install)
 
     serve = sub.add_parser("serve", help="preview the site with drafts, rebuilt on every save")
     serve.add_argument("--host", default="127.0.0.1")

@@ -443,7 +443,8 @@ def serve(
     if edition not in EDITIONS:
         raise ValueError(f"edition must be one of {', '.join(EDITIONS)}, not {edition!r}")
     # Not resolved: like nginx, a site folder that is a link is followed anew on every
-    # request, so re-pointing it (site-kiosk -> site-kiosk.2026-12) needs no restart.
+    # request, so re-pointing it (gialai kiosk-install swaps site-kiosk to another edition
+    # under kiosk-editions/) needs no restart.
     root = Path(site_dir).absolute()
     if not root.is_dir():
         raise FileNotFoundError(f"{site_dir} is not a folder")
