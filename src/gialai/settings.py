@@ -50,6 +50,9 @@ class Settings:
     edition: str = "web"
     site_names: Mapping[str, str] = field(default_factory=dict)
     embed_hosts: tuple[str, ...] = ()
+    # extra.gialai.brochures as written; gialai.brochure checks them against the content.
+    brochures: tuple[Mapping, ...] = ()
+    copyrights: Mapping[str, str] = field(default_factory=dict)  # the footer's line per language
 
     @property
     def default_language(self) -> Language:
@@ -102,6 +105,9 @@ class Settings:
 
     def site_name_for(self, lang: str) -> str:
         return self.site_names.get(lang) or self.site_name
+
+    def copyright_for(self, lang: str) -> str:
+        return self.copyrights.get(lang) or self.copyrights.get(self.default_language.code, "")
 
 
 def load_settings(config_file: Path | str = "mkdocs.yml") -> Settings:

@@ -47,6 +47,8 @@ class GialaiSettings(Config):
     search = c.SubConfig(_SearchSettings)
     edition = c.Choice(["web", "kiosk"], default=_DEFAULTS["edition"])
     embed_hosts = c.ListOfItems(c.Type(str), default=list(_DEFAULTS["embed_hosts"]))
+    # Printed brochures: a list of {name, title, articles}; gialai.brochure checks each.
+    brochures = c.ListOfItems(c.Type(dict), default=[])
 
 
 def i18n_plugin(config: Any) -> Any:
@@ -109,6 +111,9 @@ def settings_from_mkdocs(config: Any) -> Settings:
             ]
         )
     site_names = {e["locale"]: e["site_name"] for e in entries if e.get("site_name")}
+    copyrights = {e["locale"]: e["copyright"] for e in entries if e.get("copyright")}
+    if config.copyright:
+        copyrights.setdefault(next(lang.code for lang in languages if lang.default), config.copyright)
     return Settings(
         project_dir=project_dir,
         content_dir=Path(config.docs_dir),
@@ -131,6 +136,8 @@ def settings_from_mkdocs(config: Any) -> Settings:
         edition=typed.edition,
         site_names=site_names,
         embed_hosts=tuple(host.lower() for host in typed.embed_hosts),
+        brochures=tuple(typed.brochures),
+        copyrights=copyrights,
     )
 
 
