@@ -116,6 +116,17 @@ def load_brochures(settings: Settings, catalog: Catalog) -> list[Brochure]:
         titles = raw.get("title")
         if isinstance(titles, str):
             titles = {default: titles}
+        for code in titles if isinstance(titles, dict) else ():
+            if code not in settings.language_codes:
+                codes = ", ".join(settings.language_codes)
+                problems.append(
+                    Problem(
+                        where,
+                        0,
+                        f"{place}.title.{code}",
+                        f"'{code}' is not a language of the site; use one of {codes}.",
+                    )
+                )
         if not isinstance(titles, dict) or not isinstance(titles.get(default), str):
             problems.append(
                 Problem(
@@ -127,17 +138,6 @@ def load_brochures(settings: Settings, catalog: Catalog) -> list[Brochure]:
                 )
             )
             titles = {default: name}
-        for code in titles:
-            if code not in settings.language_codes:
-                codes = ", ".join(settings.language_codes)
-                problems.append(
-                    Problem(
-                        where,
-                        0,
-                        f"{place}.title.{code}",
-                        f"'{code}' is not a language of the site; use one of {codes}.",
-                    )
-                )
         slugs = raw.get("articles")
         if not isinstance(slugs, list) or not slugs:
             problems.append(
@@ -439,9 +439,11 @@ class Printer:
         try:
             page.route(
                 "**/*",
-                lambda route: route.continue_()
-                if route.request.url.startswith(("file:", "data:"))
-                else route.abort(),
+                lambda route: (
+                    route.continue_()
+                    if route.request.url.startswith(("file:", "data:"))
+                    else route.abort()
+                ),
             )
             page.goto(html_file.as_uri(), wait_until="load")
             page.evaluate("document.fonts.ready.then(() => true)")

@@ -113,7 +113,9 @@ def settings_from_mkdocs(config: Any) -> Settings:
     site_names = {e["locale"]: e["site_name"] for e in entries if e.get("site_name")}
     copyrights = {e["locale"]: e["copyright"] for e in entries if e.get("copyright")}
     if config.copyright:
-        copyrights.setdefault(next(lang.code for lang in languages if lang.default), config.copyright)
+        copyrights.setdefault(
+            next(lang.code for lang in languages if lang.default), config.copyright
+        )
     return Settings(
         project_dir=project_dir,
         content_dir=Path(config.docs_dir),
