@@ -18,7 +18,7 @@ from gialai.options import BuildOptions
 from gialai.problems import ContentError
 from gialai.site import Site
 
-from .conftest import BUILD_DATE, CHROMIUM, copy_project
+from .conftest import BUILD_DATE, CHROMIUM, copy_project, in_own_thread
 
 LANGUAGES = ("vi", "en", "km", "lo", "zh")
 # Words of the selected articles in each language, as a reader would search for them.
@@ -67,7 +67,8 @@ def printed(tmp_path_factory: pytest.TempPathFactory):
     settings = load_settings(project / "mkdocs.yml")
     options = BuildOptions(build_date=BUILD_DATE, preview=False, cache_dir=project / ".cache")
     site = Site.load(settings, options)
-    written = write_brochures(site, project / "brochures")
+    # A worker that ran browser tests has Playwright's loop in its main thread.
+    written = in_own_thread(lambda: write_brochures(site, project / "brochures"))
     return site, {item.lang: item for item in written}
 
 
