@@ -250,3 +250,74 @@ def test_no_brochure_configured_is_explained(tmp_path):
         )
     )
     assert not (tmp_path / "out").exists()
+
+
+# --- every value is text --------------------------------------------------------------------
+
+
+def test_every_value_is_text_in_the_brochure(tmp_path):
+    """Front matter, captions and the brochure's title print as written, never as markup."""
+    import dataclasses
+
+    from lxml import html
+
+    from gialai.brochure import Document, plan_edition
+
+    from .conftest import write_files
+    from .test_escaping import (
+        ALT,
+        BODY,
+        BYLINE,
+        CAPTION,
+        CREDIT,
+        DATELINE,
+        EVIL_HOST,
+        HOSTILE,
+        SUMMARY,
+        TITLE,
+        _front_matter,
+        _jpeg,
+    )
+
+    project = copy_project(tmp_path / "project")
+    source = _front_matter(
+        {
+            "title": TITLE,
+            "summary": SUMMARY,
+            "date": "2025-06-01",
+            "category": "news",
+            "byline": BYLINE,
+            "dateline": DATELINE,
+            "cover": {"image": "anh.jpg", "alt": ALT, "caption": CAPTION, "credit": CREDIT},
+        }
+    )
+    write_files(
+        project / "content",
+        {"vi/tin-tuc/hoi-thao.md": source + BODY, "images/anh.jpg": _jpeg()},
+    )
+    settings = load_settings(project / "mkdocs.yml")
+    brochure_title = f"Tập {HOSTILE}"
+    settings = dataclasses.replace(
+        settings,
+        brochures=({"name": "thu", "title": {"vi": brochure_title}, "articles": ["hoi-thao"]},),
+    )
+    site = Site.load(settings, BuildOptions(build_date=BUILD_DATE, cache_dir=tmp_path / "c"))
+    (brochure,) = load_brochures(settings, site.catalog)
+    edition = plan_edition(site.catalog, brochure, "vi")
+    edition.pages = {"tin-tuc/hoi-thao": 3}
+    page = html.fromstring(Document(site, project).render(edition, BUILD_DATE, marks=False))
+    assert page.xpath("//script") == []
+    assert page.xpath("//meta[@http-equiv='refresh']") == []
+    assert page.xpath("//*[@onerror]") == [] and page.xpath("//b") == []
+    assert EVIL_HOST not in " ".join(page.xpath("//@href | //@src"))
+    assert page.xpath("string(//h1[@class='cover__title'])") == brochure_title
+    assert page.xpath("string(//h2[@class='article__title'])") == TITLE
+    assert page.xpath("string(//p[@class='article__lead'])") == SUMMARY
+    assert page.xpath("string(//span[@class='contents__title'])") == TITLE
+    assert page.xpath("string(//span[@class='contents__page'])") == "3"
+    (photo,) = page.xpath("//figure[@class='article__photo']")
+    assert photo.xpath("string(.//img/@alt)") == ALT
+    caption = photo.xpath("string(.//figcaption)")
+    assert caption.startswith(CAPTION) and caption.endswith(f"Ảnh: {CREDIT}")
+    meta = page.xpath("string(//p[@class='article__meta'])")
+    assert BYLINE in meta and DATELINE in meta
