@@ -177,7 +177,7 @@ def _settings_with(tmp_path: Path, brochures) -> tuple:
 
     project = copy_project(tmp_path / "project", with_content=True)
     settings = load_settings(project / "mkdocs.yml")
-    settings = dataclasses.replace(settings, brochures=tuple(brochures))
+    settings = dataclasses.replace(settings, brochures=brochures)
     return settings, load_catalog(settings, BUILD_DATE)
 
 
@@ -321,3 +321,36 @@ def test_every_value_is_text_in_the_brochure(tmp_path):
     assert caption.startswith(CAPTION) and caption.endswith(f"Ảnh: {CREDIT}")
     meta = page.xpath("string(//p[@class='article__meta'])")
     assert BYLINE in meta and DATELINE in meta
+
+
+def test_a_selection_that_is_not_a_list_is_explained(tmp_path):
+    assert _messages(tmp_path, "dau-tu") == [
+        "mkdocs.yml: extra.gialai.brochures: write a list of brochures, each with a name, a "
+        "title and articles, like brochures: [{name: dau-tu, title: {vi: Đầu tư vào Gia Lai}, "
+        "articles: [ca-phe-ho-tieu-sau-rieng, q-fair-2025]}]."
+    ]
+    assert _messages(tmp_path / "2", ["dau-tu"]) == [
+        "mkdocs.yml: extra.gialai.brochures[1]: each brochure is a name, a title and a list of "
+        "articles, like brochures: [{name: dau-tu, title: {vi: Đầu tư vào Gia Lai}, "
+        "articles: [ca-phe-ho-tieu-sau-rieng, q-fair-2025]}]."
+    ]
+
+
+def test_command_lists_its_own_and_the_selection_s_mistakes_together(tmp_path, capsys):
+    from gialai.cli import main
+
+    project = copy_project(tmp_path / "project", with_content=True)
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    assert "          - q-fair-2025\n" in text
+    config.write_text(text.replace("          - q-fair-2025\n", "          - q-fair\n"))
+    code = main(["--config", str(config), "brochure", "--language", "xx", "--out", str(tmp_path)])
+    assert code == 1
+    assert capsys.readouterr().err.splitlines() == [
+        "Found 2 problems in the content:",
+        "  gialai brochure: --language: 'xx' is not a language of the site; use one of vi, en, "
+        "km, lo, zh.",
+        "  mkdocs.yml: extra.gialai.brochures.dau-tu.articles: 'q-fair' is not the slug of a "
+        "Vietnamese article; write the file name without .md, like ca-phe-ho-tieu-sau-rieng.",
+    ]
+    assert list(tmp_path.glob("*.pdf")) == []

@@ -8,6 +8,7 @@ import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from .languages import Language
 
@@ -51,7 +52,7 @@ class Settings:
     site_names: Mapping[str, str] = field(default_factory=dict)
     embed_hosts: tuple[str, ...] = ()
     # extra.gialai.brochures as written; gialai.brochure checks them against the content.
-    brochures: tuple[Mapping, ...] = ()
+    brochures: Any = ()
     copyrights: Mapping[str, str] = field(default_factory=dict)  # the footer's line per language
 
     @property

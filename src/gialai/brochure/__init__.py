@@ -95,8 +95,31 @@ def load_brochures(settings: Settings, catalog: Catalog) -> list[Brochure]:
     problems: list[Problem] = []
     brochures: list[Brochure] = []
     names: set[str] = set()
-    for index, raw in enumerate(settings.brochures):
-        place = f"extra.gialai.brochures[{index}]"
+    written = settings.brochures
+    if not isinstance(written, (list, tuple)):
+        raise ContentError(
+            [
+                Problem(
+                    where,
+                    0,
+                    "extra.gialai.brochures",
+                    f"write a list of brochures, each with a name, a title and articles, like "
+                    f"{_EXAMPLE}.",
+                )
+            ]
+        )
+    for index, raw in enumerate(written):
+        place = f"extra.gialai.brochures[{index + 1}]"
+        if not isinstance(raw, dict):
+            problems.append(
+                Problem(
+                    where,
+                    0,
+                    place,
+                    f"each brochure is a name, a title and a list of articles, like {_EXAMPLE}.",
+                )
+            )
+            continue
         name = raw.get("name")
         if not isinstance(name, str) or not _NAME.fullmatch(name):
             problems.append(
@@ -515,18 +538,22 @@ def write_brochures(
 ) -> list[Written]:
     """Print every selected brochure in every selected language into ``out_dir``."""
     settings = site.settings
-    brochures = load_brochures(settings, site.catalog)
+    problems: list[Problem] = []
+    try:
+        brochures = load_brochures(settings, site.catalog)
+    except ContentError as error:  # reported with the command's own mistakes, all at once
+        brochures, problems = [], list(error.problems)
     wanted = list(names)
-    problems = [
+    problems += [
         Problem(
             "gialai brochure",
             0,
             "--name",
             f"'{name}' is not a brochure of mkdocs.yml; use one of "
-            f"{', '.join(b.name for b in brochures) or '(none: add extra.gialai.brochures)'}.",
+            f"{', '.join(b.name for b in brochures)}.",
         )
         for name in wanted
-        if name not in {b.name for b in brochures}
+        if brochures and name not in {b.name for b in brochures}
     ]
     codes = list(languages) or settings.language_codes
     problems += [
@@ -540,7 +567,7 @@ def write_brochures(
         for code in codes
         if code not in settings.language_codes
     ]
-    if not brochures:
+    if not brochures and not problems:
         problems.append(
             Problem(
                 "mkdocs.yml",
