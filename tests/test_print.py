@@ -68,7 +68,7 @@ def test_printed_article_has_publisher_line_and_qr_beside_title(
             "-l",
             "1",
             str(pdf),
-            str(artifacts / f"print-{name}"),
+            str(artifacts / f"print-article-{name}"),
         ],
         check=True,
     )
