@@ -78,6 +78,7 @@ def test_one_brochure_per_language(printed):
     for lang, item in written.items():
         assert item.path.name == f"dau-tu-{lang}.pdf"
         assert set(item.left_out) == LEFT_OUT[lang], lang
+        assert item.blocked == []  # nothing asked of another computer
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
@@ -354,3 +355,23 @@ def test_command_lists_its_own_and_the_selection_s_mistakes_together(tmp_path, c
         "Vietnamese article; write the file name without .md, like ca-phe-ho-tieu-sau-rieng.",
     ]
     assert list(tmp_path.glob("*.pdf")) == []
+
+
+def test_a_document_asking_another_computer_gets_nothing_and_it_is_noted(tmp_path):
+    from gialai.brochure import Printer
+
+    page = tmp_path / "page.html"
+    page.write_text(
+        '<!doctype html><html lang="vi"><body><p>Trang thử</p>'
+        '<img src="http://192.0.2.1/anh.png" alt=""></body></html>',
+        encoding="utf-8",
+    )
+    printer = Printer(CHROMIUM)
+
+    def work() -> None:
+        with printer.session() as browser:
+            printer.print_pdf(browser, page, tmp_path / "page.pdf")
+
+    in_own_thread(work)
+    assert printer.blocked == ["http://192.0.2.1/anh.png"]
+    assert "Trang thử" in _run(_tool("pdftotext"), str(tmp_path / "page.pdf"), "-")

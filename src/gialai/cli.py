@@ -532,6 +532,8 @@ def cmd_brochure(args: argparse.Namespace) -> int:
             f"{settings.relpath(item.path)}: {len(item.printed)} articles{note} "
             f"({item.seconds:.1f} s)"
         )
+        for url in item.blocked:
+            print(f"  not printed, not on this computer: {url}")
     if not written:
         print("No brochure printed: none of the selected languages has its articles.")
     return 0

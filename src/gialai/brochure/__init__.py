@@ -421,6 +421,7 @@ class Printer:
 
     def __init__(self, executable: str | None = None) -> None:
         self.executable = executable or os.environ.get("GIALAI_CHROMIUM", CHROMIUM)
+        self.blocked: list[str] = []  # addresses off this machine a document asked for
 
     @contextmanager
     def session(self) -> Iterator[Any]:
@@ -455,19 +456,21 @@ class Printer:
             finally:
                 browser.close()
 
-    @staticmethod
-    def print_pdf(browser: Any, html_file: Path, pdf_file: Path) -> None:
-        """Print one local HTML file; any request off this machine fails."""
+    def print_pdf(self, browser: Any, html_file: Path, pdf_file: Path) -> None:
+        """Print one local HTML file; any request off this machine fails and is noted."""
+
+        def local_only(route: Any) -> None:
+            url = route.request.url
+            if url.startswith(("file:", "data:")):
+                route.continue_()
+                return
+            if url not in self.blocked:
+                self.blocked.append(url)
+            route.abort()
+
         page = browser.new_page()
         try:
-            page.route(
-                "**/*",
-                lambda route: (
-                    route.continue_()
-                    if route.request.url.startswith(("file:", "data:"))
-                    else route.abort()
-                ),
-            )
+            page.route("**/*", local_only)
             page.goto(html_file.as_uri(), wait_until="load")
             page.evaluate("document.fonts.ready.then(() => true)")
             page.pdf(
@@ -527,6 +530,7 @@ class Written:
     printed: list[str]
     left_out: list[str]
     seconds: float
+    blocked: list[str] = field(default_factory=list)  # not printed: not on this machine
 
 
 def write_brochures(
@@ -589,6 +593,7 @@ def write_brochures(
         for brochure in selected:
             for code in codes:
                 started = time.perf_counter()
+                printer.blocked.clear()
                 edition = plan_edition(site.catalog, brochure, code)
                 if not edition.entries:
                     continue
@@ -616,6 +621,7 @@ def write_brochures(
                         [e.key for e in edition.entries],
                         [e.key for e in edition.left_out],
                         time.perf_counter() - started,
+                        list(printer.blocked),
                     )
                 )
     return written
