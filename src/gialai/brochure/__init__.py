@@ -256,12 +256,15 @@ class Document:
         values = self.texts[key]
         own = lang in values
         strings = self.site.strings[lang if own else default.code]
-        text = values[lang if own else default.code]
+        # Markup.format escapes each field, except those already made safe (addresses).
+        text = escape(values[lang if own else default.code])
         if fields:
-            text = text.format(**{k: strings.number(v) for k, v in fields.items()})
+            text = text.format(
+                **{k: v if isinstance(v, Markup) else strings.number(v) for k, v in fields.items()}
+            )
         if own:
-            return escape(text)
-        return Markup(f'<span lang="{default.lang}">{escape(text)}</span>')
+            return text
+        return Markup(f'<span lang="{default.lang}">{text}</span>')
 
     def public_url(self, lang: str, key: str) -> str:
         prefix = self.settings.language(lang).prefix
@@ -365,6 +368,7 @@ class Document:
                     "picture": picture,
                     "body": self.body(entry),
                     "url": url,
+                    "url_text": breakable_url(url),
                     "qr": Markup(self.site.qr.svg(url, t("print_qr"))),
                     "qr_label": t.html("print_qr"),
                     "page": number(edition.pages[entry.key]) if entry.key in edition.pages else "",
@@ -394,11 +398,13 @@ class Document:
             address=self.text("address", lang),
             contents=self.text("contents", lang),
             left_out_note=self.text("left_out", lang),
-            read_in_vietnamese=lambda url: self.text("read_in_vietnamese", lang, url=url),
+            read_in_vietnamese=lambda url: self.text(
+                "read_in_vietnamese", lang, url=breakable_url(url)
+            ),
             publisher=self.text("publisher", lang),
             published=self.text("published", lang, date=t.date(build_date)),
             iso_date=build_date.isoformat(),
-            web_edition=self.text("web_edition", lang, url=self._home(lang)),
+            web_edition=self.text("web_edition", lang, url=breakable_url(self._home(lang))),
             printed_in=self.text("languages", lang, names=" · ".join(languages)),
             copyright=settings.copyright_for(lang),
             articles=articles,
@@ -411,6 +417,13 @@ class Document:
 
     def _home(self, lang: str) -> str:
         return self.settings.public_url + self.settings.language(lang).prefix
+
+
+def breakable_url(url: str) -> Markup:
+    """A web address that may break after its slashes only: never inside a word, never
+    at a hyphen, which a reader (and pdftotext) would take for a word broken in two."""
+    parts = [Markup('<span class="nowrap">{}</span>').format(part) for part in url.split("/")]
+    return Markup("/<wbr>").join(parts)
 
 
 # --- printing -----------------------------------------------------------------------------
