@@ -222,7 +222,7 @@ def test_an_article_prints_on_a4(sample_server, local_page, artifacts, tmp_path)
     page.goto(f"{sample_server}/en/du-lich/thac-50-o-kbang/", wait_until="networkidle")
     page.emulate_media(media="print")
     hidden = page.evaluate(
-        """() => ['.md-header', '.md-tabs', '.gl-related', '.md-footer']
+        """() => ['.md-header', '.md-tabs', '.gl-related', '.md-footer__inner', '.gl-footer-links']
             .map(s => document.querySelector(s))
             .filter(e => e && getComputedStyle(e).display !== 'none').length"""
     )

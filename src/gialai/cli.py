@@ -46,6 +46,7 @@ Typical day:
   gialai translate thac-50-o-kbang --to en         start the English translation
   gialai status                                    see which translations need work
   gialai build                                     build the public web site into site/
+  gialai brochure                                  print the brochures into brochures/
 """
 
 
@@ -646,6 +647,29 @@ def cmd_kiosk_install(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_brochure(args: argparse.Namespace) -> int:
+    from .brochure import write_brochures
+    from .site import Site
+
+    settings = _settings(args)
+    site = Site.load(settings, BuildOptions(build_date=args.build_date, preview=False))
+    if site.catalog.problems:
+        raise ContentError(site.catalog.problems)
+    out = Path(args.out) if args.out else settings.project_dir / "brochures"
+    written = write_brochures(site, out, args.name or (), args.language or ())
+    for item in written:
+        note = f", {len(item.left_out)} not translated left out" if item.left_out else ""
+        print(
+            f"{settings.relpath(item.path)}: {len(item.printed)} articles{note} "
+            f"({item.seconds:.1f} s)"
+        )
+        for url in item.blocked:
+            print(f"  not printed, not on this computer: {url}")
+    if not written:
+        print("No brochure printed: none of the selected languages has its articles.")
+    return 0
+
+
 # --- entry point --------------------------------------------------------------------------
 
 
@@ -741,6 +765,21 @@ def make_parser() -> argparse.ArgumentParser:
         "--serial", action="store_true", help="build the languages one after another in one process"
     )
     build.set_defaults(func=cmd_build)
+
+    brochure = sub.add_parser(
+        "brochure", help="print the brochures of mkdocs.yml, one PDF per language"
+    )
+    brochure.add_argument("--out", help="where to write the PDF files (brochures/)")
+    brochure.add_argument(
+        "--name", action="append", help="only this brochure (extra.gialai.brochures), repeatable"
+    )
+    brochure.add_argument(
+        "--language", action="append", help="only this language, like km; repeatable"
+    )
+    brochure.add_argument(
+        "--build-date", type=_date, help="print as of this date, like 2025-12-30 (today)"
+    )
+    brochure.set_defaults(func=cmd_brochure)
 
     kiosk_server = sub.add_parser(
         "kiosk-server", help="serve a built site on this machine only (the kiosk's web server)"

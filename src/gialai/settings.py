@@ -8,6 +8,7 @@ import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from .languages import Language
 
@@ -50,6 +51,9 @@ class Settings:
     edition: str = "web"
     site_names: Mapping[str, str] = field(default_factory=dict)
     embed_hosts: tuple[str, ...] = ()
+    # extra.gialai.brochures as written; gialai.brochure checks them against the content.
+    brochures: Any = ()
+    copyrights: Mapping[str, str] = field(default_factory=dict)  # the footer's line per language
 
     @property
     def default_language(self) -> Language:
@@ -102,6 +106,9 @@ class Settings:
 
     def site_name_for(self, lang: str) -> str:
         return self.site_names.get(lang) or self.site_name
+
+    def copyright_for(self, lang: str) -> str:
+        return self.copyrights.get(lang) or self.copyrights.get(self.default_language.code, "")
 
 
 def load_settings(config_file: Path | str = "mkdocs.yml") -> Settings:

@@ -20,6 +20,13 @@ from ..settings import Category, Settings
 _DEFAULTS = {f.name: f.default for f in dataclasses.fields(Settings)}
 
 
+class _AsWritten(c.BaseConfigOption):
+    """A setting taken as written, checked later by the code that knows what it means."""
+
+    def run_validation(self, value: Any) -> Any:
+        return value
+
+
 class _KioskSettings(Config):
     idle_seconds = c.Type(int, default=_DEFAULTS["idle_seconds"])
     countdown_seconds = c.Type(int, default=_DEFAULTS["countdown_seconds"])
@@ -47,6 +54,9 @@ class GialaiSettings(Config):
     search = c.SubConfig(_SearchSettings)
     edition = c.Choice(["web", "kiosk"], default=_DEFAULTS["edition"])
     embed_hosts = c.ListOfItems(c.Type(str), default=list(_DEFAULTS["embed_hosts"]))
+    # Printed brochures: a list of {name, title, articles}, taken as written: gialai.brochure
+    # checks them against the content and explains each mistake in plain words.
+    brochures = _AsWritten()
 
 
 def i18n_plugin(config: Any) -> Any:
@@ -109,6 +119,11 @@ def settings_from_mkdocs(config: Any) -> Settings:
             ]
         )
     site_names = {e["locale"]: e["site_name"] for e in entries if e.get("site_name")}
+    copyrights = {e["locale"]: e["copyright"] for e in entries if e.get("copyright")}
+    if config.copyright:
+        copyrights.setdefault(
+            next(lang.code for lang in languages if lang.default), config.copyright
+        )
     return Settings(
         project_dir=project_dir,
         content_dir=Path(config.docs_dir),
@@ -131,6 +146,8 @@ def settings_from_mkdocs(config: Any) -> Settings:
         edition=typed.edition,
         site_names=site_names,
         embed_hosts=tuple(host.lower() for host in typed.embed_hosts),
+        brochures=typed.brochures if typed.brochures is not None else (),
+        copyrights=copyrights,
     )
 
 
