@@ -73,7 +73,6 @@ ENGLISH = [
     "a s d f g h j k l",
     "z x c v b n m",
 ]
-LANGUAGES = ("km", "vi", "en", "lo")
 TONES = "{tone:0301} {tone:0300} {tone:0309} {tone:0303} {tone:0323}"
 
 
@@ -127,7 +126,8 @@ def latin_layout(rows: list[str]) -> dict[str, list[str]]:
 
 
 def finish(layers: dict[str, list[str]], tones: bool = False) -> dict[str, list[str]]:
-    """Add the function keys: backspace, shift, tones, and the row of languages and space."""
+    """Add the function keys: backspace, shift and the tones (keyboard.js adds the last row:
+    the layouts the kiosk offers, space and the key that closes the keyboard)."""
     out = {}
     for layer, rows in layers.items():
         rows = list(rows)
@@ -135,7 +135,6 @@ def finish(layers: dict[str, list[str]], tones: bool = False) -> dict[str, list[
         rows[3] = "{shift} " + rows[3] + " {shift}"
         if tones:
             rows.append(TONES)
-        rows.append(" ".join(f"{{lang:{code}}}" for code in LANGUAGES) + " {space} {close}")
         out[layer] = rows
     return out
 
@@ -151,8 +150,6 @@ def display(layouts: dict[str, dict]) -> dict[str, str]:
                         continue
                     if unicodedata.category(name[0]) in ("Mn", "Mc"):
                         labels[name] = "\u25cc" + name
-    for code, layout in layouts.items():
-        labels[f"{{lang:{code}}}"] = layout["name"]
     for mark in ("0301", "0300", "0309", "0303", "0323"):
         labels[f"{{tone:{mark}}}"] = "\u25cc" + chr(int(mark, 16))
     return labels
@@ -173,15 +170,14 @@ def xkb_data_version() -> str:
 def render() -> str:
     """The whole keyboard-layouts.js text."""
     version = xkb_data_version()
+    # Named as locales/<code>.yml names them (language.keyboard); each name in the
+    # language's own script, as on the start screen.
     layouts = {
-        # Names in each language's own script, as on the start screen.
-        "km": {"name": "ខ្មែរ", "lang": "km",
-               "layout": finish(xkb_layout(read_symbols(SYMBOLS / "kh")))},
-        "vi": {"name": "Tiếng Việt", "lang": "vi",
-               "layout": finish(latin_layout(VIETNAMESE), tones=True)},
-        "en": {"name": "English", "lang": "en", "layout": finish(latin_layout(ENGLISH))},
-        "lo": {"name": "ລາວ", "lang": "lo",
-               "layout": finish(xkb_layout(read_symbols(SYMBOLS / "la")))},
+        "khmer": {"name": "ខ្មែរ", "layout": finish(xkb_layout(read_symbols(SYMBOLS / "kh")))},
+        "vietnamese": {"name": "Tiếng Việt",
+                       "layout": finish(latin_layout(VIETNAMESE), tones=True)},
+        "english": {"name": "English", "layout": finish(latin_layout(ENGLISH))},
+        "lao": {"name": "ລາວ", "layout": finish(xkb_layout(read_symbols(SYMBOLS / "la")))},
     }
     data = {"xkbData": version, "layouts": layouts, "display": display(layouts)}
     text = json.dumps(data, ensure_ascii=False, indent=1)

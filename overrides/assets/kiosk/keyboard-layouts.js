@@ -4,85 +4,73 @@
 window.GialaiKeyboardLayouts = {
  "xkbData": "2.35.1-1",
  "layouts": {
-  "km": {
+  "khmer": {
    "name": "ខ្មែរ",
-   "lang": "km",
    "layout": {
     "default": [
      "១ ២ ៣ ៤ ៥ ៦ ៧ ៨ ៩ ០ ឥ ឲ {bksp}",
      "ឆ ឹ េ រ ត យ ុ ិ ោ ផ ៀ ឪ ឮ",
      "ា ស ដ ថ ង ហ ្ ក ល ើ ់",
-     "{shift} ឋ ខ ច វ ប ន ម ុំ ។ ៊ {shift}",
-     "{lang:km} {lang:vi} {lang:en} {lang:lo} {space} {close}"
+     "{shift} ឋ ខ ច វ ប ន ម ុំ ។ ៊ {shift}"
     ],
     "shift": [
      "! ៗ \" ៛ % ៍ ័ ៏ ( ) ៌ = {bksp}",
      "ឈ ឺ ែ ឬ ទ ួ ូ ី ៅ ភ ឿ ឧ ឭ",
      "ាំ ៃ ឌ ធ អ ះ ញ គ ឡ ោះ ៉",
-     "{shift} ឍ ឃ ជ េះ ព ណ ំ ុះ ៕ ? {shift}",
-     "{lang:km} {lang:vi} {lang:en} {lang:lo} {space} {close}"
+     "{shift} ឍ ឃ ជ េះ ព ណ ំ ុះ ៕ ? {shift}"
     ]
    }
   },
-  "vi": {
+  "vietnamese": {
    "name": "Tiếng Việt",
-   "lang": "vi",
    "layout": {
     "default": [
      "1 2 3 4 5 6 7 8 9 0 {bksp}",
      "q w e r t y u i o p ư ơ",
      "a s d f g h j k l đ",
      "{shift} z x c v b n m ă â ê ô {shift}",
-     "{tone:0301} {tone:0300} {tone:0309} {tone:0303} {tone:0323}",
-     "{lang:km} {lang:vi} {lang:en} {lang:lo} {space} {close}"
+     "{tone:0301} {tone:0300} {tone:0309} {tone:0303} {tone:0323}"
     ],
     "shift": [
      "1 2 3 4 5 6 7 8 9 0 {bksp}",
      "Q W E R T Y U I O P Ư Ơ",
      "A S D F G H J K L Đ",
      "{shift} Z X C V B N M Ă Â Ê Ô {shift}",
-     "{tone:0301} {tone:0300} {tone:0309} {tone:0303} {tone:0323}",
-     "{lang:km} {lang:vi} {lang:en} {lang:lo} {space} {close}"
+     "{tone:0301} {tone:0300} {tone:0309} {tone:0303} {tone:0323}"
     ]
    }
   },
-  "en": {
+  "english": {
    "name": "English",
-   "lang": "en",
    "layout": {
     "default": [
      "1 2 3 4 5 6 7 8 9 0 {bksp}",
      "q w e r t y u i o p",
      "a s d f g h j k l",
-     "{shift} z x c v b n m {shift}",
-     "{lang:km} {lang:vi} {lang:en} {lang:lo} {space} {close}"
+     "{shift} z x c v b n m {shift}"
     ],
     "shift": [
      "1 2 3 4 5 6 7 8 9 0 {bksp}",
      "Q W E R T Y U I O P",
      "A S D F G H J K L",
-     "{shift} Z X C V B N M {shift}",
-     "{lang:km} {lang:vi} {lang:en} {lang:lo} {space} {close}"
+     "{shift} Z X C V B N M {shift}"
     ]
    }
   },
-  "lo": {
+  "lao": {
    "name": "ລາວ",
-   "lang": "lo",
    "layout": {
     "default": [
      "ຢ ຟ ໂ ຖ ຸ ູ ຄ ຕ ຈ ຂ ຊ ໍ {bksp}",
      "ົ ໄ ຳ ພ ະ ິ ີ ຣ ນ ຍ ບ ລ ໜ",
      "ັ ຫ ກ ດ ເ ້ ່ າ ສ ວ ງ",
-     "{shift} ຜ ປ ແ ອ ຶ ື ທ ມ ໃ ຝ {shift}",
-     "{lang:km} {lang:vi} {lang:en} {lang:lo} {space} {close}"
+     "{shift} ຜ ປ ແ ອ ຶ ື ທ ມ ໃ ຝ {shift}"
     ],
     "shift": [
      "໑ ໒ ໓ ໔ ໌ ຼ ໕ ໖ ໗ ໘ ໙ ໍ {bksp}",
      "ົ ໐ ຳ _ + ິ ີ ຮ ນ ຽ - ໝ",
      "ັ ; . , : ໊ ໋ ! ? % =",
-     "{shift} ₭ ( ຯ ອ ຶ ື ໆ ` $ ) {shift}",
-     "{lang:km} {lang:vi} {lang:en} {lang:lo} {space} {close}"
+     "{shift} ₭ ( ຯ ອ ຶ ື ໆ ` $ ) {shift}"
     ]
    }
   }
@@ -134,10 +122,6 @@ window.GialaiKeyboardLayouts = {
   "ຼ": "◌ຼ",
   "໊": "◌໊",
   "໋": "◌໋",
-  "{lang:km}": "ខ្មែរ",
-  "{lang:vi}": "Tiếng Việt",
-  "{lang:en}": "English",
-  "{lang:lo}": "ລາວ",
   "{tone:0301}": "◌́",
   "{tone:0300}": "◌̀",
   "{tone:0309}": "◌̉",
