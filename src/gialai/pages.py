@@ -171,6 +171,7 @@ class ListingView(PageView):
     page_of: str = ""
     previous: str = ""
     next: str = ""
+    page_links: list[dict[str, Any]] = field(default_factory=list)
     tags: list[dict[str, Any]] = field(default_factory=list)
 
 
