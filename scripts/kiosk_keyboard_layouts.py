@@ -50,11 +50,30 @@ KHMER_PAIRS = {
 }
 # The few named keysyms the Khmer and Lao layouts use on their first two levels.
 KEYSYMS = {
-    "exclam": "!", "quotedbl": '"', "dollar": "$", "percent": "%", "asterisk": "*",
-    "parenleft": "(", "parenright": ")", "equal": "=", "plus": "+", "minus": "-",
-    "underscore": "_", "semicolon": ";", "colon": ":", "comma": ",", "period": ".",
-    "question": "?", "slash": "/", "backslash": "\\", "grave": "`", "at": "@",
-    "guillemotleft": "«", "guillemotright": "»", "EuroSign": "€", "space": " ",
+    "exclam": "!",
+    "quotedbl": '"',
+    "dollar": "$",
+    "percent": "%",
+    "asterisk": "*",
+    "parenleft": "(",
+    "parenright": ")",
+    "equal": "=",
+    "plus": "+",
+    "minus": "-",
+    "underscore": "_",
+    "semicolon": ";",
+    "colon": ":",
+    "comma": ",",
+    "period": ".",
+    "question": "?",
+    "slash": "/",
+    "backslash": "\\",
+    "grave": "`",
+    "at": "@",
+    "guillemotleft": "«",
+    "guillemotright": "»",
+    "EuroSign": "€",
+    "space": " ",
 }
 _KEY = re.compile(r"key\s+<(?P<name>[A-Z0-9]+)>\s*\{\s*\[(?P<levels>[^\]]*)\]")
 
@@ -160,7 +179,9 @@ def xkb_data_version() -> str:
     try:
         result = subprocess.run(
             ["dpkg-query", "-W", "-f=${Version}", "xkb-data"],
-            capture_output=True, text=True, check=True,
+            capture_output=True,
+            text=True,
+            check=True,
         )
     except (OSError, subprocess.CalledProcessError):
         sys.exit("xkb-data is not installed: apt-get install xkb-data")
@@ -174,8 +195,10 @@ def render() -> str:
     # language's own script, as on the start screen.
     layouts = {
         "khmer": {"name": "ខ្មែរ", "layout": finish(xkb_layout(read_symbols(SYMBOLS / "kh")))},
-        "vietnamese": {"name": "Tiếng Việt",
-                       "layout": finish(latin_layout(VIETNAMESE), tones=True)},
+        "vietnamese": {
+            "name": "Tiếng Việt",
+            "layout": finish(latin_layout(VIETNAMESE), tones=True),
+        },
         "english": {"name": "English", "layout": finish(latin_layout(ENGLISH))},
         "lao": {"name": "ລາວ", "layout": finish(xkb_layout(read_symbols(SYMBOLS / "la")))},
     }
@@ -191,15 +214,18 @@ def render() -> str:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
-    parser.add_argument("--check", action="store_true",
-                        help="do not write; exit 1 if the committed file differs")
+    parser.add_argument(
+        "--check", action="store_true", help="do not write; exit 1 if the committed file differs"
+    )
     args = parser.parse_args(argv)
     text = render()
     if args.check:
         current = OUTPUT.read_text(encoding="utf-8") if OUTPUT.exists() else ""
         if current != text:
-            print(f"{OUTPUT.relative_to(ROOT)} is not what xkb-data here gives: run "
-                  "scripts/kiosk_keyboard_layouts.py and commit it.")
+            print(
+                f"{OUTPUT.relative_to(ROOT)} is not what xkb-data here gives: run "
+                "scripts/kiosk_keyboard_layouts.py and commit it."
+            )
             return 1
         return 0
     OUTPUT.parent.mkdir(parents=True, exist_ok=True)

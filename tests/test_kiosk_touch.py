@@ -14,9 +14,9 @@ from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
 import pytest
+from bench.corpus import generate_corpus
 from lxml import html
 
-from bench.corpus import generate_corpus
 from gialai import kiosk_server
 from gialai.settings import load_settings
 
@@ -122,9 +122,7 @@ def small_keys(page) -> list[str]:
     )
 
 
-def test_typing_khmer_on_the_keyboard_finds_the_waterfall(
-    kiosk_server, local_page, screenshot
-):
+def test_typing_khmer_on_the_keyboard_finds_the_waterfall(kiosk_server, local_page, screenshot):
     page = local_page(kiosk_server, *PORTRAIT, has_touch=True)
     page.goto(f"{kiosk_server}/km/", wait_until="networkidle")
     assert page.locator("#gl-keyboard").is_hidden()
@@ -139,7 +137,15 @@ def test_typing_khmer_on_the_keyboard_finds_the_waterfall(
     tap_text(page, "ទឹកធ្លាក់")
     word = field_value(page)
     assert [f"{ord(c):04X}" for c in word] == [
-        "1791", "17B9", "1780", "1792", "17D2", "179B", "17B6", "1780", "17CB",
+        "1791",
+        "17B9",
+        "1780",
+        "1792",
+        "17D2",
+        "179B",
+        "17B6",
+        "1780",
+        "17CB",
     ]
     assert first_result(page).startswith("ទឹកធ្លាក់ ៥០")
     where = covered(page)
@@ -273,7 +279,9 @@ def test_a_404_page_has_the_bar_and_returns_to_the_start(kiosk_404_server, local
     page.wait_for_url(f"{base}/start/", timeout=(KIOSK_COUNTDOWN + 5) * 1000)
 
 
-def test_the_current_tab_is_marked_for_eyes_and_screen_readers(kiosk_server, local_page, screenshot):
+def test_the_current_tab_is_marked_for_eyes_and_screen_readers(
+    kiosk_server, local_page, screenshot
+):
     page = local_page(kiosk_server, *PORTRAIT, has_touch=True)
     for path, current in [
         ("/km/", "ទំព័រដើម"),
@@ -288,7 +296,8 @@ def test_the_current_tab_is_marked_for_eyes_and_screen_readers(kiosk_server, loc
         assert marked.text_content().strip() == current, path
         looks = tabs.evaluate_all(
             """links => links.map(a => { const s = getComputedStyle(a);
-                 return [a.hasAttribute('aria-current'), s.boxShadow + s.backgroundColor + s.fontWeight]; })"""
+                 return [a.hasAttribute('aria-current'),
+                         s.boxShadow + s.backgroundColor + s.fontWeight]; })"""
         )
         marked_look = {look for is_current, look in looks if is_current}
         others = {look for is_current, look in looks if not is_current}
@@ -328,7 +337,13 @@ def controls_out_of_size(page) -> list[str]:
 @pytest.mark.parametrize("size", [PORTRAIT, LANDSCAPE], ids=["portrait", "landscape"])
 def test_controls_and_result_links_are_big_enough(kiosk_server, local_page, size):
     page = local_page(kiosk_server, *size, has_touch=True)
-    for path in ("/km/", "/km/du-lich/", "/km/du-lich/thac-50-o-kbang/", "/en/luu-tru/", "/tim-kiem/"):
+    for path in (
+        "/km/",
+        "/km/du-lich/",
+        "/km/du-lich/thac-50-o-kbang/",
+        "/en/luu-tru/",
+        "/tim-kiem/",
+    ):
         page.goto(f"{kiosk_server}{path}", wait_until="networkidle")
         assert controls_out_of_size(page) == [], path
     page.goto(f"{kiosk_server}/en/", wait_until="networkidle")
@@ -354,7 +369,8 @@ def test_the_start_screen_fills_the_screen_first_language_largest(
     page = local_page(kiosk_server, *size, has_touch=True)
     page.goto(f"{kiosk_server}/start/", wait_until="networkidle")
     boxes = page.locator(".gl-start__choice").evaluate_all(
-        "links => links.map(a => { const r = a.getBoundingClientRect(); return [r.top, r.bottom, r.width * r.height]; })"
+        """links => links.map(a => { const r = a.getBoundingClientRect();
+                                     return [r.top, r.bottom, r.width * r.height]; })"""
     )
     names = page.locator(".gl-start__name").evaluate_all(
         "spans => spans.map(s => parseFloat(getComputedStyle(s).fontSize))"
