@@ -284,6 +284,7 @@ def test_the_current_tab_is_marked_for_eyes_and_screen_readers(
 ):
     page = local_page(kiosk_server, *PORTRAIT, has_touch=True)
     for path, current in [
+        ("/", "Trang chủ"),
         ("/km/", "ទំព័រដើម"),
         ("/km/du-lich/", "ទេសចរណ៍"),
         ("/km/du-lich/thac-50-o-kbang/", "ទេសចរណ៍"),

@@ -172,6 +172,11 @@
       { attribute: "aria-label", value: root.dataset.close, buttons: "{close}" },
       { attribute: "aria-pressed", value: String(shifted), buttons: "{shift}" },
     ];
+    // The tone keys (Vietnamese layout only) are named in Vietnamese.
+    for (const [tone, label] of Object.entries(data.toneNames || {})) {
+      attributes.push({ attribute: "aria-label", value: label, buttons: tone });
+      if (tagOf.vietnamese) attributes.push({ attribute: "lang", value: tagOf.vietnamese, buttons: tone });
+    }
     for (const [name, tag] of offered) {
       display[`{layout:${name}}`] = data.layouts[name].name;
       attributes.push({ attribute: "lang", value: tag, buttons: `{layout:${name}}` });
