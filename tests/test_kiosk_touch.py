@@ -274,8 +274,7 @@ def test_a_404_page_has_the_bar_and_returns_to_the_start(kiosk_404_server, local
     page = local_page(base, *PORTRAIT, has_touch=True)
     page.goto(f"{base}/lo/tin-tuc/khong-co/", wait_until="networkidle")
     assert page.locator("#gl-kiosk").is_visible()
-    time.sleep(KIOSK_IDLE + 0.5)
-    assert page.locator("#gl-idle").is_visible()
+    page.locator("#gl-idle").wait_for(state="visible", timeout=(KIOSK_IDLE + 2) * 1000)
     page.wait_for_url(f"{base}/start/", timeout=(KIOSK_COUNTDOWN + 5) * 1000)
 
 
