@@ -38,7 +38,11 @@ WEB_PAGES = {
     "404": {lang: "404.html" for lang in PREFIX},
 }
 QUERIES = {"vi": "thac 50", "en": "waterfall", "km": "ទឹកធ្លាក់", "zh": "胡椒"}
-KIOSK_PAGES = {"article": "du-lich/thac-50-o-kbang/", "404": "404.html"}
+KIOSK_PAGES = {
+    "article": "du-lich/thac-50-o-kbang/",
+    "listing": "du-lich/",
+    "404": "404.html",
+}
 # The kiosk keeps pinch-zoom off (docs/accessibility.md, known limitations): axe rates the
 # viewport that says so "moderate". Every other finding fails the test.
 KIOSK_EXCEPTIONS = [("meta-viewport", "moderate", 'meta[name="viewport"]')]
@@ -132,6 +136,13 @@ def test_no_accessibility_violation_on_the_kiosk(kiosk_server, local_page, axe_s
         if name == "404":
             # A reader who lands on a missing page still has the kiosk's Back and Home buttons.
             assert page.locator("#gl-kiosk [data-kiosk=back]").is_visible()
+        if name == "article":
+            # The on-screen keyboard open, with results above it.
+            page.click("#gl-search-input")
+            page.locator("#gl-keyboard").wait_for()
+            page.fill("#gl-search-input", QUERIES[lang])
+            page.locator("#gl-search-results .gl-search__result").first.wait_for()
+            found["keyboard"] = violations(page, axe_source)
     # The countdown before the kiosk returns to its start screen.
     waiting = local_page(kiosk_server, 1080, 1920)
     waiting.add_init_script(kiosk_timing(idle=1, countdown=3600))

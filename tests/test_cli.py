@@ -233,7 +233,7 @@ def test_check_reads_the_interface_text_too(project, officer):
     assert code == 1
     assert out == (
         "Found 1 problem in the content:\n"
-        "  locales/km.yml:32: page_of: must keep the fields {page}, {pages} exactly as in "
+        "  locales/km.yml:33: page_of: must keep the fields {page}, {pages} exactly as in "
         "locales/vi.yml; translate only the words around them.\n"
     )
 

@@ -125,8 +125,9 @@ def test_a_cambodian_traveller_at_the_kiosk(kiosk_server, kiosk_site, local_page
 def test_touching_the_screen_cancels_the_countdown(kiosk_server, local_page):
     page = local_page(kiosk_server, 1920, 1080, has_touch=True)
     page.goto(f"{kiosk_server}/en/", wait_until="networkidle")
-    time.sleep(IDLE + 0.3)
-    assert page.locator("#gl-idle").is_visible()
+    # Touched as soon as the countdown shows: a fixed sleep could outlast the countdown on a
+    # busy machine, and the page would already be the start screen.
+    page.locator("#gl-idle").wait_for(state="visible", timeout=(IDLE + 2) * 1000)
     box = page.locator(".gl-idle__continue").bounding_box()
     page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
     assert page.locator("#gl-idle").is_hidden()

@@ -94,6 +94,10 @@ BOLD_CLASSES = frozenset(
         "gl-idle__continue",
         "gl-start__name",
         "gl-start__choose",
+        "gl-pagination__page",
+        "md-tabs__item--active",
+        # The on-screen keyboard's keys are drawn by its script (no Chinese on them).
+        "gl-keyboard",
         # Material's own bold text that this site's pages can show
         "md-header__topic",
         "md-nav__title",

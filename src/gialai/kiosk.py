@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import html
 import re
+from importlib import metadata
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -49,9 +51,27 @@ def unlink_other_sites(content: str, site_url: str, label: str, qr: QrCodes | No
     return _ANCHOR.sub(replace, content)
 
 
-def kiosk_context(settings: Settings, strings: Strings) -> dict[str, Any]:
-    """What the kiosk's templates and script need: timings and labels."""
+def edition_label(build_date: dt.date) -> str:
+    """The edition shown in a corner for the operator: build date and program version."""
+    try:
+        version = metadata.version("gialai")
+    except metadata.PackageNotFoundError:  # run from a source tree that is not installed
+        version = ""
+    return f"{build_date.isoformat()} · {version}" if version else build_date.isoformat()
+
+
+def kiosk_context(settings: Settings, strings: Strings, build_date: dt.date) -> dict[str, Any]:
+    """What the kiosk's templates and scripts need: timings, labels, the edition."""
+    # The keyboard offers the layout of each kiosk language that has one, in the start
+    # screen's order, once; it opens on the page language's (else the first).
+    keyboards: dict[str, str] = {}
+    for language in settings.kiosk_order:
+        if language.keyboard:
+            keyboards.setdefault(language.keyboard, language.lang)
     return {
+        "edition": strings("kiosk_edition", edition=edition_label(build_date)),
+        "keyboards": " ".join(f"{name}:{lang}" for name, lang in keyboards.items()),
+        "keyboard": strings.language.keyboard or next(iter(keyboards), ""),
         "idle_seconds": settings.idle_seconds,
         "countdown_seconds": settings.countdown_seconds,
         "start_url": START_PATH,
@@ -63,6 +83,11 @@ def kiosk_context(settings: Settings, strings: Strings) -> dict[str, Any]:
                 "kiosk_language",
                 "kiosk_continue",
                 "kiosk_idle_title",
+                "kiosk_keyboard",
+                "kiosk_keyboard_backspace",
+                "kiosk_keyboard_shift",
+                "kiosk_keyboard_space",
+                "kiosk_keyboard_close",
             )
         },
         "idle_text": strings.values["kiosk_idle_text"],

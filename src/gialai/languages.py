@@ -40,6 +40,10 @@ SEARCH_TEXTS = ("plain", "vietnamese", "khmer", "lao", "chinese", "latin")
 # that the splitter cuts (ICU splits ຢາລາຍ, Gia Lai, into ຢາ and ລາຍ). Chinese queries are
 # split by the browser, so the build must split as the browser does, names included.
 WORD_LIST_TEXTS = ("khmer", "lao")
+# The kiosk's on-screen keyboard layouts (overrides/assets/kiosk/keyboard-layouts.js,
+# written by scripts/kiosk_keyboard_layouts.py). A language names the one its readers type
+# with; the keyboard offers the layouts of the kiosk's languages, in the kiosk's order.
+KEYBOARDS = ("khmer", "lao", "vietnamese", "english")
 DEFAULT_CHUNK_SIZE = 5000
 LANGUAGE_KEY = "language"
 # A language code as the site writes it in mkdocs.yml, folders and addresses: ISO 639 in
@@ -83,6 +87,7 @@ class Language:
     og_locale: str = ""
     fallback: tuple[str, ...] = ()  # where missing interface text comes from, in order
     search: SearchTraits = field(default_factory=SearchTraits)
+    keyboard: str = ""  # the kiosk keyboard's layout for it, one of KEYBOARDS; '' for none
 
     @property
     def prefix(self) -> str:
@@ -196,6 +201,15 @@ def _traits(
             )
         else:
             traits["date_locale"] = known
+    keyboard = block.get("keyboard", "")
+    if keyboard and keyboard not in KEYBOARDS:
+        wrong(
+            "keyboard",
+            f"'{keyboard}' is not a keyboard layout of the kiosk; use one of "
+            f"{', '.join(KEYBOARDS)}, or leave it out.",
+        )
+    elif keyboard:
+        traits["keyboard"] = keyboard
     digits = block.get("digits", "latn")
     if digits not in DIGITS:
         wrong("digits", f"'{digits}' is not a digit style; use one of {', '.join(DIGITS)}.")

@@ -17,7 +17,7 @@ from urllib.parse import quote
 from . import kiosk, routes
 from .feeds import feed_for_category
 from .languages import Language
-from .listings import SEARCH_PATH, Listing
+from .listings import ARCHIVE_PATH, SEARCH_PATH, Listing
 from .site import Site
 from .strings import Strings
 from .views import dashboard
@@ -171,6 +171,7 @@ class ListingView(PageView):
     page_of: str = ""
     previous: str = ""
     next: str = ""
+    page_links: list[dict[str, Any]] = field(default_factory=list)
     tags: list[dict[str, Any]] = field(default_factory=list)
 
 
@@ -228,7 +229,10 @@ def page_view(site: Site, spec: PageSpec, base_url: str, title: str = "") -> Pag
     view: PageView
     if spec.listing is not None:
         category = spec.listing.category
-        frame["active"] = category.folder if category else ""
+        if category:
+            frame["active"] = category.folder
+        elif spec.listing.kind == "archive":
+            frame["active"] = ARCHIVE_PATH.strip("/")  # the archive has a tab of its own
         view = ListingView(**{**frame, **views.listing(spec.listing, base_url)})
     elif entry is not None:
         category = settings.category(entry.source.category)
@@ -252,7 +256,7 @@ def page_view(site: Site, spec: PageSpec, base_url: str, title: str = "") -> Pag
             for feed in feed_for_category(site.feeds(lang), category)
         ]
     if settings.edition == "kiosk":
-        view.kiosk = kiosk.kiosk_context(settings, t)
+        view.kiosk = kiosk.kiosk_context(settings, t, site.options.build_date)
     return view
 
 

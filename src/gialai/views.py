@@ -12,7 +12,7 @@ from markupsafe import Markup
 from .catalog import DRAFT, SCHEDULED, Catalog, Entry
 from .images import ImageCache, render_picture
 from .languages import DIGITS
-from .listings import SEARCH_PATH, TAGS_PATH, Listing, related, tag_slug
+from .listings import SEARCH_PATH, TAGS_PATH, Listing, page_path, related, tag_slug
 from .qr import QrCodes
 from .strings import Strings
 
@@ -198,6 +198,18 @@ class Views:
             "page_of": self.t.html("page_of", page=listing.page, pages=listing.pages),
             "previous": f"{self.prefix}{listing.previous_path}" if listing.previous_path else "",
             "next": f"{self.prefix}{listing.next_path}" if listing.next_path else "",
+            # Every page of the listing, for the kiosk: any article is one tap from a page
+            # that the listing's first page links to.
+            "page_links": [
+                {
+                    "number": self.t.number(number),
+                    "url": f"{self.prefix}{page_path(listing.base, number)}",
+                    "current": number == listing.page,
+                }
+                for number in range(1, listing.pages + 1)
+            ]
+            if listing.pages > 1
+            else [],
             "tags": [
                 {"name": tag, "url": f"{self.prefix}{TAGS_PATH}{slug}/", "count": count}
                 for tag, slug, count in listing.tag_counts

@@ -99,12 +99,13 @@ def test_a_new_language_is_a_block_of_data(tmp_path):
         {
             "vi": "language:\n  tag: vi\n",
             "xx": "language:\n  tag: xx-Latn\n  digits: laoo\n  fallback: [vi]\n"
-            "  search: {text: plain, chunk_size: 300}\n",
+            "  search: {text: plain, chunk_size: 300}\n  keyboard: lao\n",
         },
     )
     vi, xx = load_languages(ENTRIES, folder, lambda path: f"locales/{path.name}")
     assert (xx.code, xx.lang, xx.digits, xx.fallback) == ("xx", "xx-Latn", "laoo", ("vi",))
     assert xx.search == SearchTraits("plain", 300)
+    assert (vi.keyboard, xx.keyboard) == ("", "lao")
     assert vi.default and not xx.default
 
 
@@ -150,6 +151,11 @@ def test_a_new_language_is_a_block_of_data(tmp_path):
         (
             "language: khmer\n",
             "locales/xx.yml:1: language: must be a block of fields, like tag: km on its own line.",
+        ),
+        (
+            "language:\n  keyboard: qwerty\n",
+            "locales/xx.yml:2: language.keyboard: 'qwerty' is not a keyboard layout of the "
+            "kiosk; use one of khmer, lao, vietnamese, english, or leave it out.",
         ),
     ],
 )

@@ -161,6 +161,8 @@ class Adapter:
         prefix = self.site.settings.language(self.lang).prefix
         for link in nav.items:
             target = link.url.removeprefix(prefix).strip("/")
+            if target == ".":  # the default language's home is "./"
+                target = ""
             active = view.active
             link.active = bool(active) and (target == active or (active == "home" and not target))
         # News pages show no table of contents; without one, Material adds no second skip link.

@@ -26,6 +26,8 @@ UNUSED_THEME_FILES = (
     "assets/javascripts/lunr/",
     "assets/javascripts/workers/",
 )
+# The kiosk's on-screen keyboard (overrides/assets/kiosk/): the web edition never loads it.
+KIOSK_ONLY_FILES = "assets/kiosk/"
 
 
 def select_sources(files: Files, catalog: Catalog, only: str | None = None) -> Files:
@@ -46,6 +48,8 @@ def select_sources(files: Files, catalog: Catalog, only: str | None = None) -> F
         if src.startswith(f"{images_dir}/"):
             continue
         if src.startswith(UNUSED_THEME_FILES) or src.endswith(".map"):
+            continue
+        if src.startswith(KIOSK_ONLY_FILES) and settings.edition != "kiosk":
             continue
         if file.abs_src_path and file.src_dir and not _walked(file.abs_src_path, catalog):
             continue  # reached through a link to outside content/: never published
