@@ -9,6 +9,11 @@
      U+2060. A Khmer or Lao query typed without spaces is split with the site's own word
      list, fetched in small parts; Pagefind splits a Chinese query itself (Intl.Segmenter).
      Khmer and Lao vowel signs and tone marks are indexed as stand-in letters.
+   - Ranking: Pagefind ranks the lead above the body (its weights, set by the build); the
+     results are then ranked again here, with what Pagefind gives before any page's data
+     is fetched: query words found in the title, tags or names count more, and a page
+     where the words stand together as typed beats one where they are scattered. Nothing
+     more is downloaded for it: the word searches reuse the index chunks of the query.
    - Latin (Jrai, Bahnar): Pagefind folds the marks; stroke letters (ƀ, đ) are indexed as
      base letter + U+0335, so a query is written with the base letter. */
 
@@ -172,9 +177,10 @@ const localDigits = (ten) => ({
 
 // The site's words of one script, fetched by first letter as a query needs them.
 class VocabularyWords {
-  constructor(folder, script) {
+  constructor(folder, script, lang) {
     this.folder = folder;
     this.script = script;
+    this.segmenter = lang ? new Intl.Segmenter(lang, { granularity: "word" }) : null;
     this.words = new Set();
     this.loaded = new Map();
   }
@@ -194,7 +200,8 @@ class VocabularyWords {
     }));
   }
 
-  // The split with the fewest known words; unknown letters are kept together.
+  // The split with the fewest known words, as split_known in src/gialai/segmenting.py
+  // splits the site's texts; unknown letters are kept together.
   split(text, longest = this.script.longest) {
     const out = [];
     for (const run of text.split(/\s+/).filter(Boolean)) {
@@ -221,10 +228,62 @@ class VocabularyWords {
         if (!this.words.has(token) && last >= 0 && !this.words.has(merged[last])) merged[last] += token;
         else merged.push(token);
       }
-      out.push(...merged);
+      // Letters no word of the site covers: the browser's own splitter, for what it is worth
+      // (the build never has such letters: every word of the site is in the vocabulary).
+      // The last one stays whole: it may be the start of a word still being typed.
+      for (const [at, token] of merged.entries()) {
+        if (this.words.has(token) || !this.segmenter || at === merged.length - 1) out.push(token);
+        else out.push(...[...this.segmenter.segment(token)].map((s) => s.segment).filter((w) => w.trim()));
+      }
     }
     return out.join(" ");
   }
+}
+
+// --- Ranking -------------------------------------------------------------------------------
+// A query word in the title (or tags, or a name of the title typed as one word) multiplies
+// a page's score by up to 1 + TITLE_WEIGHT (all words there); the words side by side, as
+// typed, by 1 + TOGETHER_WEIGHT.
+const TITLE_WEIGHT = 2;
+const TOGETHER_WEIGHT = 1.5;
+const TITLE_FIELDS = ["title", "tags", "names"];
+const RERANKED = 50; // the pages ranked again; the rest keep Pagefind's order after them
+
+// Whether `count` matched words sit within `count` consecutive positions (parts of one
+// code, 1191/QĐ-TTg, share a position).
+function together(positions, count) {
+  if (count < 2 || !positions || positions.length < count) return false;
+  const sorted = [...positions].sort((a, b) => a - b);
+  for (let i = 0, j = 0; i < sorted.length; i += 1) {
+    while (sorted[i] - sorted[j] > count - 1) j += 1;
+    if (i - j + 1 >= count) return true;
+  }
+  return false;
+}
+
+const inTitle = (result) => (result.matchedMetaFields || []).some((f) => TITLE_FIELDS.includes(f));
+
+// Pagefind's results ranked again; `terms`: the query's words as the index writes them.
+async function rerank(pagefind, results, terms) {
+  if (results.length < 2) return results;
+  const head = results.slice(0, RERANKED);
+  const titled = new Map();
+  if (terms.length < 2) {
+    for (const r of head) if (inTitle(r)) titled.set(r.id, 1);
+  } else {
+    for (const term of new Set(terms)) {
+      for (const r of (await pagefind.search(term)).results) {
+        if (inTitle(r)) titled.set(r.id, (titled.get(r.id) || 0) + 1);
+      }
+    }
+  }
+  const scored = head.map((r, i) => {
+    const title = Math.min(1, (titled.get(r.id) || 0) / Math.max(1, terms.length));
+    const near = together(r.words, terms.length);
+    return { r, i, s: r.score * (1 + TITLE_WEIGHT * title) * (near ? 1 + TOGETHER_WEIGHT : 1) };
+  });
+  scored.sort((a, b) => b.s - a.s || a.i - b.i);
+  return scored.map((x) => x.r).concat(results.slice(RERANKED));
 }
 
 // --- Rendering -------------------------------------------------------------------------
@@ -263,7 +322,7 @@ export function attach(form) {
   const written = form.dataset.text;
   const script = WORD_SCRIPTS[written] || null;
   const vocabulary = script && script.vocabulary
-    ? new VocabularyWords(new URL("search-vocab/", languageRoot).href, script) : null;
+    ? new VocabularyWords(new URL("search-vocab/", languageRoot).href, script, lang) : null;
   const show = written === "vietnamese" ? vietnameseShow
     : written === "latin" ? latinShow
       : script ? (text) => wordsShow(script, text) : (t) => t;
@@ -285,18 +344,36 @@ export function attach(form) {
   // The results for a query, best first. Vietnamese typed with marks looks for that
   // spelling; when it finds fewer than a screenful, the bare letters add the rest after it.
   // When nothing is found, the last word is taken as the start of a word ("Plei": Pleiku).
+  // The query's words as the index writes them, for the ranking.
+  function terms(prepared) {
+    if (written === "vietnamese") return prepared.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w));
+    if (written === "chinese") {
+      return [...new Intl.Segmenter(lang, { granularity: "word" }).segment(prepared)]
+        .filter((s) => s.isWordLike).map((s) => s.segment);
+    }
+    return prepared.split(/\s+/).filter(Boolean);
+  }
+
+  async function ranked(pagefind, prepared) {
+    return rerank(pagefind, (await pagefind.search(prepared)).results, terms(prepared));
+  }
+
+  // Vietnamese words are searched one by one: a word of the query is one index word.
+  const vietnameseTerms = (text) => (text.match(/\S+/g) || []).join(" ");
+
   async function find(pagefind, query) {
     if (!pagefind) return [];
-    if (written !== "vietnamese") return (await pagefind.search(await prepare(query))).results;
-    const exact = vietnameseQuery(query);
-    const bare = vietnameseBare(query);
-    let found = (await pagefind.search(exact)).results;
+    if (written !== "vietnamese") return ranked(pagefind, await prepare(query));
+    const exact = vietnameseTerms(vietnameseQuery(query));
+    const bare = vietnameseTerms(vietnameseBare(query));
+    let found = await ranked(pagefind, exact);
     if (exact !== bare && found.length < limit) {
+      // The exact spelling first; the other spellings after it.
       const seen = new Set(found.map((r) => r.id));
-      found = found.concat((await pagefind.search(bare)).results.filter((r) => !seen.has(r.id)));
+      found = found.concat((await ranked(pagefind, bare)).filter((r) => !seen.has(r.id)));
     }
     if (!found.length && bare.endsWith(VI_END)) {
-      found = (await pagefind.search(bare.slice(0, -VI_END.length))).results;
+      found = await ranked(pagefind, bare.slice(0, -VI_END.length));
     }
     return found;
   }
