@@ -43,6 +43,7 @@ from .languages import Language, SearchTraits
 from .pagefind_index import IndexFormatError, regroup
 from .segmenting import (
     KHMER,
+    WORD_JOINER,
     WORD_SCRIPTS,
     WordSegmenter,
     decode_words,
@@ -332,10 +333,16 @@ def joined_keys(text: str, names: tuple[str, ...] = ()) -> list[str]:
     return list(seen)
 
 
-def _html_document(lang: str, record: Record, encode, names: tuple[str, ...] = ()) -> str:
+def _html_document(
+    lang: str, record: Record, encode, names: tuple[str, ...] = (), spaced: bool = False
+) -> str:
     # Pagefind reads text from HTML; filters hold what results show but nobody searches.
     title = html.escape(encode(record.title), quote=True)
     summary = html.escape(encode(record.summary))
+    if spaced and summary:
+        # Text split into words keeps its real spaces as U+2060: the one between the lead and
+        # the body too, or an excerpt that spans both would show them run together.
+        summary += f" {WORD_JOINER}"
     content = html.escape(encode(record.content))
     category = html.escape(record.category.replace(":", " "), quote=True)
     date = html.escape(record.date.replace(":", " "), quote=True)
@@ -399,7 +406,9 @@ def build_language_index(
         for record in records:
             page = root / record.path / "index.html"
             page.parent.mkdir(parents=True, exist_ok=True)
-            document = _html_document(language.lang, record, encode, names)
+            document = _html_document(
+                language.lang, record, encode, names, spaced=segmenter is not None
+            )
             page.write_text(document, encoding="utf-8")
         env = dict(os.environ)
         env["PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE"] = str(traits.chunk_size)

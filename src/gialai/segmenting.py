@@ -327,12 +327,12 @@ def write_vocabulary(folder: Path, words: set[str], script: WordScript = KHMER) 
     folder.mkdir(parents=True, exist_ok=True)
     for key, shard in shards.items():
         (folder / f"{key}.txt").write_text("\n".join(shard) + "\n", encoding="utf-8")
-    # The browser asks for the shard of every letter of a query, also of letters no word
-    # starts with (Lao ຽ follows its consonant); an empty file spares it a 404, which
-    # browsers report as an error.
+    # The browser asks for the shard of every grapheme of a query, also of letters no word
+    # starts with (Lao ຽ follows its consonant) and of digits and signs (៥០, ៖); an empty
+    # file spares it a 404, which browsers report as an error.
     for code in range(0x0080, 0x10000):
         char = chr(code)
         key = f"{code:x}"
-        if key not in shards and script.run.match(char) and unicodedata.category(char)[0] == "L":
+        if key not in shards and script.run.match(char) and unicodedata.category(char)[0] != "M":
             (folder / f"{key}.txt").write_text("", encoding="utf-8")
     return len(shards)
