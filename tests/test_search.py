@@ -298,3 +298,25 @@ def test_the_browser_spells_vietnamese_as_the_index_does(sample_server, local_pa
         assert query == encoded, text
         assert bare == suffix.sub(chr(VI_END), encoded), text
         assert shown == text == decode_vietnamese(encoded), text
+
+
+def test_nothing_found_here_points_to_the_languages_that_have_it(sample_server, local_page):
+    # "waterfall" is in the English articles only: the Vietnamese panel says nothing was
+    # found and links to the English search, with the number of English matches.
+    page = open_page(local_page, sample_server, "")
+    result = search(page, "waterfall")
+    assert result["status"] == "Không tìm thấy bài viết nào cho “waterfall”."
+    assert result["urls"] == []
+    form = page.locator("form:has(#gl-search-input)")
+    items = form.locator(".gl-search__elsewhere")
+    assert items.first.inner_text() == "Có kết quả trong ngôn ngữ khác:"
+    links = form.locator(".gl-search__elsewhere a")
+    assert links.count() == 1
+    link = links.first
+    assert link.get_attribute("href") == f"{sample_server}/en/tim-kiem/?q=waterfall"
+    assert link.get_attribute("hreflang") == "en"
+    english = open_page(local_page, sample_server, "en/tim-kiem/?q=waterfall")
+    english.wait_for_selector(".gl-search__result")
+    count = english.locator(".gl-search__result").count()
+    assert link.inner_text() == f"English · {count}"
+    assert page.guard.blocked == [] and page.console_errors == []

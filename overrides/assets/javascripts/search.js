@@ -204,7 +204,8 @@ class VocabularyWords {
   // splits the site's texts; unknown letters are kept together.
   split(text, longest = this.script.longest) {
     const out = [];
-    for (const run of text.split(/\s+/).filter(Boolean)) {
+    const runs = text.split(/\s+/).filter(Boolean);
+    for (const run of runs) {
       if (!this.script.letters.test(run)) { out.push(run); continue; }
       const g = graphemes(run);
       const n = g.length;
@@ -230,9 +231,13 @@ class VocabularyWords {
       }
       // Letters no word of the site covers: the browser's own splitter, for what it is worth
       // (the build never has such letters: every word of the site is in the vocabulary).
-      // The last one stays whole: it may be the start of a word still being typed.
+      // The end of the query, from its first unknown letters on, stays whole: it may be the
+      // start of a word still being typed (រតន for រតនគិរី), which Pagefind finds as such.
+      const last = run === runs[runs.length - 1];
+      const unknown = merged.findIndex((token) => !this.words.has(token));
+      if (last && unknown >= 0) merged.splice(unknown, merged.length, merged.slice(unknown).join(""));
       for (const [at, token] of merged.entries()) {
-        if (this.words.has(token) || !this.segmenter || at === merged.length - 1) out.push(token);
+        if (this.words.has(token) || !this.segmenter || (last && at === merged.length - 1)) out.push(token);
         else out.push(...[...this.segmenter.segment(token)].map((s) => s.segment).filter((w) => w.trim()));
       }
     }
@@ -286,6 +291,35 @@ async function rerank(pagefind, results, terms) {
   return scored.map((x) => x.r).concat(results.slice(RERANKED));
 }
 
+// A query as the index of a language (by its search.text trait) writes it.
+async function prepareFor(written, vocabulary, query) {
+  if (written === "vietnamese") return vietnameseBare(query);
+  if (written === "latin") return latinQuery(query);
+  const script = WORD_SCRIPTS[written];
+  if (!script || !script.letters.test(query)) return query;
+  const normal = script.normal(query);
+  if (!vocabulary) return wordsHide(script, normal);
+  await vocabulary.load(normal);
+  return wordsHide(script, vocabulary.split(normal));
+}
+
+// How many articles of each other language match: asked only when the reader's language
+// has none, so it costs nothing otherwise. [{name, page, count}], languages with matches.
+async function elsewhere(root, others, query) {
+  const counts = await Promise.all(others.map(async (other) => {
+    const languageRoot = new URL(other.prefix, root);
+    const pagefind = await pagefindFor(new URL("pagefind/", languageRoot).href, languageRoot.pathname, other.lang)
+      .catch(() => null);
+    if (!pagefind) return null;
+    const script = WORD_SCRIPTS[other.text];
+    const vocabulary = script && script.vocabulary
+      ? new VocabularyWords(new URL("search-vocab/", languageRoot).href, script, other.lang) : null;
+    const count = (await pagefind.search(await prepareFor(other.text, vocabulary, query))).results.length;
+    return count ? { name: other.name, lang: other.lang, page: new URL(other.page, root).href, count } : null;
+  }));
+  return counts.filter(Boolean);
+}
+
 // --- Rendering -------------------------------------------------------------------------
 const escapeHtml = (text) => text.replace(
   /[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c],
@@ -332,14 +366,7 @@ export function attach(form) {
   let sequence = 0;
   let timer = 0;
 
-  async function prepare(query) {
-    if (written === "latin") return latinQuery(query);
-    if (!script || !script.letters.test(query)) return query;
-    const normal = script.normal(query);
-    if (!vocabulary) return wordsHide(script, normal);
-    await vocabulary.load(normal);
-    return wordsHide(script, vocabulary.split(normal));
-  }
+  const prepare = (query) => prepareFor(written, vocabulary, query);
 
   // The results for a query, best first. Vietnamese typed with marks looks for that
   // spelling; when it finds fewer than a screenful, the bare letters add the rest after it.
@@ -409,6 +436,27 @@ export function attach(form) {
           + "</a></li>";
       }).join("");
       if (count === 0) {
+        const others = await elsewhere(root, JSON.parse(form.dataset.others || "[]"), query);
+        if (mine !== sequence) return;
+        if (others.length) {
+          const heading = document.createElement("li");
+          heading.className = "gl-search__elsewhere";
+          heading.textContent = form.dataset.elsewhere;
+          list.append(heading);
+          for (const other of others) {
+            const item = document.createElement("li");
+            item.className = "gl-search__elsewhere";
+            const link = document.createElement("a");
+            link.href = `${other.page}?q=${encodeURIComponent(query)}`;
+            link.hreflang = other.lang;
+            const name = document.createElement("span");
+            name.lang = other.lang;
+            name.textContent = other.name;
+            link.append(name, ` · ${digits.format(other.count)}`);
+            item.append(link);
+            list.append(item);
+          }
+        }
         say(form.dataset.none.replace("{query}", query));
       } else {
         say((count === 1 ? form.dataset.one : form.dataset.other).replace("{count}", digits.format(count)));
