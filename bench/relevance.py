@@ -178,9 +178,11 @@ def measure(site: Path, chromium: str = "/usr/bin/chromium") -> dict[str, Scores
                     context = browser.new_context()
                     context.route(
                         "**/*",
-                        lambda route: route.continue_()
-                        if route.request.url.startswith((base, "data:", "blob:"))
-                        else route.abort(),
+                        lambda route: (
+                            route.continue_()
+                            if route.request.url.startswith((base, "data:", "blob:"))
+                            else route.abort()
+                        ),
                     )
                     scores[lang] = run_language(context.new_page(), base, lang, judgements)
                     context.close()
@@ -193,7 +195,10 @@ def measure(site: Path, chromium: str = "/usr/bin/chromium") -> dict[str, Scores
 
 def table(scores: dict[str, Scores]) -> str:
     """A Markdown table: queries, success@1, MRR and top 3 per language."""
-    lines = ["| language | queries | success@1 | MRR | in top 3 |", "| --- | --- | --- | --- | --- |"]
+    lines = [
+        "| language | queries | success@1 | MRR | in top 3 |",
+        "| --- | --- | --- | --- | --- |",
+    ]
     for lang, score in scores.items():
         lines.append(
             f"| {lang} | {score.count} | {score.success_at_1:.3f} | {score.mrr:.3f} "
@@ -214,8 +219,10 @@ def main(argv: list[str] | None = None) -> int:
     print(table(scores))
     for lang, score in scores.items():
         for outcome in score.misses():
-            print(f"{lang}: {outcome.judgement.query!r} → {outcome.judgement.expected} "
-                  f"at {outcome.rank or '-'}")
+            print(
+                f"{lang}: {outcome.judgement.query!r} → {outcome.judgement.expected} "
+                f"at {outcome.rank or '-'}"
+            )
     if args.json:
         args.json.write_text(
             json.dumps({k: v.as_dict() for k, v in scores.items()}, ensure_ascii=False, indent=2)

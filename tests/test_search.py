@@ -320,3 +320,40 @@ def test_nothing_found_here_points_to_the_languages_that_have_it(sample_server, 
     count = english.locator(".gl-search__result").count()
     assert link.inner_text() == f"English · {count}"
     assert page.guard.blocked == [] and page.console_errors == []
+
+
+@pytest.mark.parametrize("lang", ["km", "lo"])
+def test_the_browser_splits_words_as_the_index_does(sample_server, sample_site, local_page, lang):
+    """The build splits Khmer and Lao over the vocabulary it exports; the browser splits a
+    query over the same words in the same way, sentence by sentence of the site."""
+    from gialai.segmenting import WORD_SCRIPTS, split_known
+
+    script = WORD_SCRIPTS["khmer" if lang == "km" else "lao"]
+    folder = sample_site / lang / "search-vocab"
+    known = {w for f in folder.glob("*.txt") for w in f.read_text("utf-8").split("\n") if w}
+    runs = []
+    for article in sorted((sample_site / lang).glob("*/*/index.html")):
+        page = html.fromstring(article.read_bytes())
+        if not page.xpath("//*[@class='gl-article__lead']"):
+            continue  # not an article: its words are not in the index
+        for text in page.xpath("//h1//text() | //*[@class='gl-article__lead']//text()"):
+            runs += script.run.findall(script.normalize(text))
+    assert len(runs) > 20
+    page = open_page(local_page, sample_server, f"{lang}/")
+    split = page.evaluate(
+        """async ({url, name, folder, runs}) => {
+             const m = await import(url);
+             const out = [];
+             for (const run of runs) out.push(await m.wordsSplit(name, folder, run));
+             return out;
+           }""",
+        {
+            "url": f"{sample_server}/assets/javascripts/search.js",
+            "name": script.text,
+            "folder": f"{sample_server}/{lang}/search-vocab/",
+            "runs": runs,
+        },
+    )
+    for run, in_browser in zip(runs, split, strict=True):
+        assert in_browser.split(" ") == split_known(run, known, script.longest), run
+    assert page.console_errors == []

@@ -89,8 +89,13 @@ class Views:
             # When nothing matches, the script counts the matches in these languages.
             "others": json.dumps(
                 [
-                    {"lang": other.code, "name": other.name, "text": other.search.text,
-                     "prefix": other.prefix, "page": f"{other.prefix}{SEARCH_PATH}"}
+                    {
+                        "lang": other.code,
+                        "name": other.name,
+                        "text": other.search.text,
+                        "prefix": other.prefix,
+                        "page": f"{other.prefix}{SEARCH_PATH}",
+                    }
                     for other in self.settings.languages
                     if other.code != self.lang
                 ],

@@ -339,6 +339,13 @@ export { vietnameseQuery, vietnameseBare, vietnameseShow, latinQuery, latinShow 
 // excerpt shown from an indexed text.
 export const wordsQuery = (name, text) => wordsHide(WORD_SCRIPTS[name], WORD_SCRIPTS[name].normal(text));
 export const wordsText = (name, encoded) => wordsShow(WORD_SCRIPTS[name], encoded);
+// A text split as a query is, with the site's vocabulary of a language (its search-vocab/).
+export async function wordsSplit(name, folder, text) {
+  const vocabulary = new VocabularyWords(folder, WORD_SCRIPTS[name]);
+  const normal = WORD_SCRIPTS[name].normal(text);
+  await vocabulary.load(normal);
+  return vocabulary.split(normal);
+}
 
 export function attach(form) {
   const lang = form.dataset.lang;
