@@ -5,7 +5,6 @@ every query must find its article among the first three."""
 from __future__ import annotations
 
 import pytest
-
 from bench.relevance import load_judgements, run_language
 
 pytestmark = pytest.mark.browser
