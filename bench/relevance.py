@@ -163,8 +163,12 @@ def measure(site: Path, chromium: str = "/usr/bin/chromium") -> dict[str, Scores
         def log_message(self, *args) -> None:
             pass
 
+    class Server(http.server.ThreadingHTTPServer):
+        def handle_error(self, request, client_address) -> None:
+            pass  # a page closed while a file was on its way: nothing to report
+
     handler = functools.partial(Quiet, directory=str(site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server = Server(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     base = f"http://127.0.0.1:{server.server_address[1]}"
     scores: dict[str, Scores] = {}
