@@ -246,9 +246,9 @@ class VocabularyWords {
 }
 
 // --- Ranking -------------------------------------------------------------------------------
-// A query word in the title (or tags, or a name of the title typed as one word) multiplies
-// a page's score by up to 1 + TITLE_WEIGHT (all words there); the words side by side, as
-// typed, by 1 + TOGETHER_WEIGHT.
+// The query's words in the title (or tags, or a name of the title typed as one word)
+// multiply a page's score by up to 1 + TITLE_WEIGHT (all words there); the words side by
+// side, as typed, by 1 + TOGETHER_WEIGHT.
 const TITLE_WEIGHT = 2;
 const TOGETHER_WEIGHT = 1.5;
 const TITLE_FIELDS = ["title", "tags", "names"];
@@ -285,7 +285,8 @@ async function rerank(pagefind, results, terms) {
   const scored = head.map((r, i) => {
     const title = Math.min(1, (titled.get(r.id) || 0) / Math.max(1, terms.length));
     const near = together(r.words, terms.length);
-    return { r, i, s: r.score * (1 + TITLE_WEIGHT * title) * (near ? 1 + TOGETHER_WEIGHT : 1) };
+    // Squared: all the query's words in the title count far more than some of them.
+    return { r, i, s: r.score * (1 + TITLE_WEIGHT * title * title) * (near ? 1 + TOGETHER_WEIGHT : 1) };
   });
   scored.sort((a, b) => b.s - a.s || a.i - b.i);
   return scored.map((x) => x.r).concat(results.slice(RERANKED));
