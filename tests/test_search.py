@@ -357,3 +357,17 @@ def test_the_browser_splits_words_as_the_index_does(sample_server, sample_site, 
     for run, in_browser in zip(runs, split, strict=True):
         assert in_browser.split(" ") == split_known(run, known, script.longest), run
     assert page.console_errors == []
+
+
+def test_khmer_vowel_signs_are_not_folded_away(sample_server, local_page):
+    # សម (the start of សមុទ្រ, sea, and សមាគម, association) and សូម (please) differ by a
+    # vowel sign only: the words found for សម all start with សម, none with សូម.
+    page = open_page(local_page, sample_server, "km/tim-kiem/")
+    result = search(page, "សម", "#gl-search-page-input")
+    assert result["urls"], result
+    marked = [
+        mark.text_content()
+        for excerpt in result["excerpts"]
+        for mark in html.fromstring(f"<div>{excerpt}</div>").iter("mark")
+    ]
+    assert marked and all(word.startswith("សម") for word in marked), marked

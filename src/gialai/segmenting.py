@@ -195,7 +195,11 @@ def split_known(run: str, known: set[str], longest: int) -> list[str]:
 
 
 def atomic_words(words: set[str], keep: set[str], longest: int) -> set[str]:
-    """The vocabulary without its compounds: words the other words make up wholly."""
+    """The vocabulary without its compounds: words other words make up wholly.
+
+    Parts are words of two graphemes or more: a single letter that is also a word (ស) does
+    not make សម a compound.
+    """
     atomic = set(words)
     # Longest first, so that a compound of compounds is judged by its smallest parts.
     for word in sorted(words, key=len, reverse=True):
@@ -203,7 +207,7 @@ def atomic_words(words: set[str], keep: set[str], longest: int) -> set[str]:
             continue
         others = atomic - {word}
         parts = split_known(word, others, longest)
-        if len(parts) > 1 and all(part in others for part in parts):
+        if len(parts) > 1 and all(part in others and len(graphemes(part)) > 1 for part in parts):
             atomic.discard(word)
     return atomic | keep
 

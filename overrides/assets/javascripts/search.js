@@ -234,6 +234,12 @@ class VocabularyWords {
       // The end of the query, from its first unknown letters on, stays whole: it may be the
       // start of a word still being typed (រតន for រតនគិរី), which Pagefind finds as such.
       const last = run === runs[runs.length - 1];
+      // The end of the query is the start of a word of the site (សម of សមុទ្រ): searched as
+      // such, rather than cut into shorter words (ស, ម).
+      if (last && merged.length > 1 && [...this.words].some((w) => w.length > run.length && w.startsWith(run))) {
+        out.push(run);
+        continue;
+      }
       const unknown = merged.findIndex((token) => !this.words.has(token));
       if (last && unknown >= 0) merged.splice(unknown, merged.length, merged.slice(unknown).join(""));
       for (const [at, token] of merged.entries()) {
