@@ -60,7 +60,20 @@ BUILD_DATE = dt.date(2026, 11, 23)  # fixed, so that pages are the same from run
 DEFAULT_SIZES = (100, 300, 1000)
 QUICK_SIZES = (20,)
 TARGET_N = 1000  # the targets on build time, preview and search are stated for 1000 × 3
-STEPS = ("parallel", "serial", "floor", "hugo", "sizes", "browser", "preview", "server")
+STEPS = (
+    "parallel",
+    "serial",
+    "floor",
+    "hugo",
+    "sizes",
+    "browser",
+    "preview",
+    "server",
+    "relevance",
+)
+# Measured once, on the repository's own articles, not per N: the judged queries of
+# tests/relevance/ name articles of content/.
+ONCE = ("relevance",)
 CHROMIUM = os.environ.get("GIALAI_CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -1562,6 +1575,42 @@ def environment() -> dict[str, Any]:
     }
 
 
+def search_relevance(keep: Path | None = None) -> dict[str, Any]:
+    """success@1 and MRR per language of tests/relevance/ on the repository's content."""
+    from bench.relevance import measure as measure_relevance
+
+    with tempfile.TemporaryDirectory(prefix="gialai-relevance-") as temporary:
+        work = keep / "relevance" if keep is not None else Path(temporary)
+        project, site = work / "project", work / "site"
+        shutil.rmtree(work, ignore_errors=True)
+        project.mkdir(parents=True)
+        for name in ("mkdocs.yml", "hooks", "overrides", "locales", "fonts", "content"):
+            source = REPO / name
+            if source.is_dir():
+                shutil.copytree(
+                    source, project / name, ignore=shutil.ignore_patterns("__pycache__")
+                )
+            else:
+                shutil.copy2(source, project / name)
+        gialai_build(project, site, work / "commands.log")
+        scores = measure_relevance(site, CHROMIUM)
+    return {lang: score.as_dict() for lang, score in scores.items()}
+
+
+def relevance_table(relevance: dict[str, Any]) -> str:
+    """success@1, MRR and top 3 per language, as docs/benchmarks.md shows them."""
+    lines = [
+        "| language | queries | success@1 | MRR | in top 3 |",
+        "| --- | --- | --- | --- | --- |",
+    ]
+    for lang, score in relevance.items():
+        lines.append(
+            f"| {lang} | {score['queries']} | {score['success_at_1']:.3f} | {score['mrr']:.3f} "
+            f"| {score['top_3']:.3f} |"
+        )
+    return "\n".join(lines)
+
+
 def run_benchmark(
     sizes: list[int],
     out_dir: Path | None,
@@ -1584,16 +1633,20 @@ def run_benchmark(
         f"benchmark of N = {', '.join(map(str, sizes))} articles per language; steps: "
         + ", ".join(steps)
     )
-    for number, n in enumerate(sizes, start=1):
+    if "relevance" in steps:
+        with progress.step("search relevance of the judged queries (content/)"):
+            report["relevance"] = search_relevance(keep)
+    per_size = tuple(step for step in steps if step not in ONCE)
+    for number, n in enumerate(sizes if per_size else [], start=1):
         progress.prefix = f"N={n} ({number}/{len(sizes)}): "
         if keep is not None:
             work = keep / f"n{n}"
             shutil.rmtree(work, ignore_errors=True)
             work.mkdir(parents=True)
-            report["results"].append(run_size(n, work, steps, images, progress))
+            report["results"].append(run_size(n, work, per_size, images, progress))
         else:
             with tempfile.TemporaryDirectory(prefix=f"gialai-bench-{n}-") as temporary:
-                report["results"].append(run_size(n, Path(temporary), steps, images, progress))
+                report["results"].append(run_size(n, Path(temporary), per_size, images, progress))
     progress.prefix = ""
     report["targets"] = targets(report["results"])
     report["seconds"] = round(time.monotonic() - progress.began, 1)
@@ -1640,11 +1693,18 @@ def main(argv: list[str] | None = None) -> int:
         + " · ".join(f"{k} {v}" for k, v in env["versions"].items() if v)
     )
     print()
-    print(table(report["results"]))
-    print()
-    print("Targets")
-    print()
-    print(targets_table(report["targets"]))
+    if report["results"]:
+        print(table(report["results"]))
+        print()
+        print("Targets")
+        print()
+        print(targets_table(report["targets"]))
+    if "relevance" in report:
+        print("\nSearch relevance (tests/relevance/, content/)\n")
+        print(relevance_table(report["relevance"]))
+        for lang, score in report["relevance"].items():
+            for miss in score["misses"]:
+                print(f"  {lang}: {miss['query']!r} → {miss['expected']} at {miss['rank'] or '-'}")
     for result in report["results"]:
         if "server" in result:
             print(f"\nkiosk-server beside nginx, N={result['per_language']}\n")

@@ -137,7 +137,13 @@ def test_khmer_words_are_found_inside_sentences(sample_server, local_page, sampl
     article = html.fromstring(
         (sample_site / "km/du-lich/nui-lua-chu-dang-ya/index.html").read_bytes()
     )
-    written = " ".join(article.xpath("string(//div[@class='gl-article__body'])").split())
+    # The lead counts more than the body, so the excerpt may come from it.
+    written = " ".join(
+        " ".join(
+            article.xpath(f"string(//*[@class='{name}'])")
+            for name in ("gl-article__lead", "gl-article__body")
+        ).split()
+    )
     written = written.replace("\u17d2\u178a", "\u17d2\u178f")
     shown = " ".join(_visible_text(result["excerpts"][0]).replace("…", "").split())
     for piece in shown.split(" "):
@@ -292,3 +298,76 @@ def test_the_browser_spells_vietnamese_as_the_index_does(sample_server, local_pa
         assert query == encoded, text
         assert bare == suffix.sub(chr(VI_END), encoded), text
         assert shown == text == decode_vietnamese(encoded), text
+
+
+def test_nothing_found_here_points_to_the_languages_that_have_it(sample_server, local_page):
+    # "waterfall" is in the English articles only: the Vietnamese panel says nothing was
+    # found and links to the English search, with the number of English matches.
+    page = open_page(local_page, sample_server, "")
+    result = search(page, "waterfall")
+    assert result["status"] == "Không tìm thấy bài viết nào cho “waterfall”."
+    assert result["urls"] == []
+    form = page.locator("form:has(#gl-search-input)")
+    items = form.locator(".gl-search__elsewhere")
+    assert items.first.inner_text() == "Có kết quả trong ngôn ngữ khác:"
+    links = form.locator(".gl-search__elsewhere a")
+    assert links.count() == 1
+    link = links.first
+    assert link.get_attribute("href") == f"{sample_server}/en/tim-kiem/?q=waterfall"
+    assert link.get_attribute("hreflang") == "en"
+    english = open_page(local_page, sample_server, "en/tim-kiem/?q=waterfall")
+    english.wait_for_selector(".gl-search__result")
+    count = english.locator(".gl-search__result").count()
+    assert link.inner_text() == f"English · {count}"
+    assert page.guard.blocked == [] and page.console_errors == []
+
+
+@pytest.mark.parametrize("lang", ["km", "lo"])
+def test_the_browser_splits_words_as_the_index_does(sample_server, sample_site, local_page, lang):
+    """The build splits Khmer and Lao over the vocabulary it exports; the browser splits a
+    query over the same words in the same way, sentence by sentence of the site."""
+    from gialai.segmenting import WORD_SCRIPTS, split_known
+
+    script = WORD_SCRIPTS["khmer" if lang == "km" else "lao"]
+    folder = sample_site / lang / "search-vocab"
+    known = {w for f in folder.glob("*.txt") for w in f.read_text("utf-8").split("\n") if w}
+    runs = []
+    for article in sorted((sample_site / lang).glob("*/*/index.html")):
+        page = html.fromstring(article.read_bytes())
+        if not page.xpath("//*[@class='gl-article__lead']"):
+            continue  # not an article: its words are not in the index
+        for text in page.xpath("//h1//text() | //*[@class='gl-article__lead']//text()"):
+            runs += script.run.findall(script.normalize(text))
+    assert len(runs) > 20
+    page = open_page(local_page, sample_server, f"{lang}/")
+    split = page.evaluate(
+        """async ({url, name, folder, runs}) => {
+             const m = await import(url);
+             const out = [];
+             for (const run of runs) out.push(await m.wordsSplit(name, folder, run));
+             return out;
+           }""",
+        {
+            "url": f"{sample_server}/assets/javascripts/search.js",
+            "name": script.text,
+            "folder": f"{sample_server}/{lang}/search-vocab/",
+            "runs": runs,
+        },
+    )
+    for run, in_browser in zip(runs, split, strict=True):
+        assert in_browser.split(" ") == split_known(run, known, script.longest), run
+    assert page.console_errors == []
+
+
+def test_khmer_vowel_signs_are_not_folded_away(sample_server, local_page):
+    # សម (the start of សមុទ្រ, sea, and សមាគម, association) and សូម (please) differ by a
+    # vowel sign only: the words found for សម all start with សម, none with សូម.
+    page = open_page(local_page, sample_server, "km/tim-kiem/")
+    result = search(page, "សម", "#gl-search-page-input")
+    assert result["urls"], result
+    marked = [
+        mark.text_content()
+        for excerpt in result["excerpts"]
+        for mark in html.fromstring(f"<div>{excerpt}</div>").iter("mark")
+    ]
+    assert marked and all(word.startswith("សម") for word in marked), marked

@@ -13,7 +13,7 @@ from .feeds import render_feed
 from .fonts import write_fonts
 from .redirects import redirect_pages
 from .robots import render_robots
-from .search import build_indexes, records_for
+from .search import GLOSSARY, build_indexes, load_glossary, records_for
 from .sitecheck import broken_links
 from .sitemap import render_sitemap
 
@@ -80,7 +80,8 @@ def write_search_indexes(site: Site, folder: Path) -> None:
         names = {cat.key: cat.name(language.code) for cat in settings.categories}
         records = records_for(site.catalog, language.code, names, site.strings[language.code].date)
         jobs.append((language, records))
-    build_indexes(jobs, folder, site.cache_dir)
+    glossary = load_glossary(settings.project_dir / settings.strings_dir / GLOSSARY)
+    build_indexes(jobs, folder, site.cache_dir, glossary)
 
 
 def write_site_fonts(site: Site, site_dir: Path) -> None:

@@ -43,6 +43,7 @@ from .languages import Language, SearchTraits
 from .pagefind_index import IndexFormatError, regroup
 from .segmenting import (
     KHMER,
+    WORD_JOINER,
     WORD_SCRIPTS,
     WordSegmenter,
     decode_words,
@@ -250,9 +251,11 @@ class Record:
 
     path: str  # inside the language, like 'du-lich/thac-50/'
     title: str
-    content: str
+    content: str  # the body's words
     category: str
     date: str
+    summary: str = ""  # the lead: ranked above the body
+    tags: tuple[str, ...] = ()  # searched as the title is, never shown in excerpts
 
 
 def records_for(
@@ -271,9 +274,11 @@ def _record(entry: Entry, category_names: dict[str, str], format_date) -> Record
     return Record(
         path=f"{entry.key}/",
         title=article.title,
-        content=f"{article.summary} {body}",
+        content=body,
         category=category_names.get(entry.source.category, entry.source.category),
         date=format_date(entry.source.date) if entry.source.date else "",
+        summary=article.summary,
+        tags=tuple(article.tags),
     )
 
 
@@ -288,19 +293,80 @@ def encoder_for(traits: SearchTraits, segmenter: WordSegmenter | None):
     return lambda text: unicodedata.normalize("NFC", text)
 
 
-def _html_document(lang: str, record: Record, encode) -> str:
+# The lead (summary) counts this many times a word of the body (Pagefind's weights: body
+# text 1, up to 10). The title and the tags are metadata, which Pagefind searches and ranks
+# above the body; the browser then puts titles and words typed together first (search.js).
+SUMMARY_WEIGHT = 5
+# A document number or a name written with a slash, a dash or a dot between its parts
+# (1191/QĐ-TTg, Q-FAIR, 516/KH-UBND), with a number after it (Q-FAIR 2025).
+_CODE = re.compile(r"[^\W_]+(?:[/\-‐–.][^\W_]+)+(?:\s+\d+)?")
+
+
+def _bare(text: str) -> str:
+    """Lower-case letters and digits only, marks and đ folded: '1191/QĐ-TTg' → '1191qdttg'."""
+    decomposed = unicodedata.normalize("NFD", encode_latin(text).lower())
+    return "".join(char for char in decomposed if char.isalnum() and not _is_mark(char))
+
+
+def joined_keys(text: str, names: tuple[str, ...] = ()) -> list[str]:
+    """Codes and names in a text as one word, as readers type them without separators.
+
+    '1191/QĐ-TTg' → '1191qdttg', 'Q-FAIR 2025' → 'qfair2025', 'qfair'; a glossary name of
+    several words found in the text ('Chư Đăng Ya') → 'chudangya'.
+    """
+    text = unicodedata.normalize("NFC", text)
+    keys: list[str] = []
+    for match in _CODE.finditer(text):
+        written = match.group(0)
+        keys.append(_bare(written))
+        number = re.search(r"\s+\d+$", written)
+        if number:
+            keys.append(_bare(written[: number.start()]))
+    folded = text.casefold()
+    for name in names:
+        if re.search(r"[\s\-/]", name) and unicodedata.normalize("NFC", name).casefold() in folded:
+            keys.append(_bare(name))
+    seen: dict[str, None] = {}
+    for key in keys:
+        if len(key) > 2 and not key.isdigit():
+            seen.setdefault(key, None)
+    return list(seen)
+
+
+def _html_document(
+    lang: str, record: Record, encode, names: tuple[str, ...] = (), spaced: bool = False
+) -> str:
     # Pagefind reads text from HTML; filters hold what results show but nobody searches.
     title = html.escape(encode(record.title), quote=True)
+    summary = html.escape(encode(record.summary))
+    if spaced and summary:
+        # Text split into words keeps its real spaces as U+2060: the one between the lead and
+        # the body too, or an excerpt that spans both would show them run together.
+        summary += f" {WORD_JOINER}"
     content = html.escape(encode(record.content))
     category = html.escape(record.category.replace(":", " "), quote=True)
     date = html.escape(record.date.replace(":", " "), quote=True)
     # The title is meta (searched, ranked high) but not body text, so excerpts start with
-    # the article's own words.
+    # the article's own words. Tags and the codes and names joined into one word are meta
+    # too: searched, never shown. "names": those of the title and tags, which rank as the
+    # title does (search.js); "keys": those of the lead and the body.
+    heading = f"{record.title} {' '.join(record.tags)}"
+    metas = ""
+    for field, value in (
+        ("tags", " · ".join(record.tags)),
+        ("names", " ".join(joined_keys(heading, names))),
+        ("keys", " ".join(joined_keys(f"{record.summary} {record.content}", names))),
+    ):
+        if value:
+            value = html.escape(encode(value), quote=True)
+            metas += f'<meta data-pagefind-meta="{field}[content]" content="{value}">'
+    lead = f'<p data-pagefind-weight="{SUMMARY_WEIGHT}">{summary}</p>' if record.summary else ""
     return (
         f'<!doctype html><html lang="{lang}"><head><meta charset="utf-8"></head><body>'
         f'<main data-pagefind-body data-pagefind-meta="title:{title}" '
-        f'data-pagefind-filter="category:{category}">'
-        f'<div data-pagefind-filter="date:{date}"></div><p>{content}</p></main></body></html>'
+        f'data-pagefind-filter="category:{category}">{metas}'
+        f'<div data-pagefind-filter="date:{date}"></div>{lead}<p>{content}</p></main>'
+        "</body></html>"
     )
 
 
@@ -309,14 +375,26 @@ def build_language_index(
     records: list[Record],
     site_dir: Path,
     cache_dir: Path | None = None,
+    glossary: tuple[str, ...] = (),
 ) -> Path:
-    """Write the Pagefind bundle of one language (and its vocabulary) into the site."""
+    """Write the Pagefind bundle of one language (and its vocabulary) into the site.
+
+    ``glossary``: the language's names kept whole (locales/glossary.yml), with search.words.
+    """
     lang, prefix, traits = language.code, language.prefix, language.search
     script = WORD_SCRIPTS.get(traits.text)
+    names = tuple(dict.fromkeys((*traits.words, *glossary)))
     segmenter = None
     if script is not None:
         cache = cache_dir / f"{script.text}-words.json" if cache_dir is not None else None
-        segmenter = WordSegmenter(script, cache, language.lang, traits.words)
+        # Chinese queries are split by the browser's own ICU: the build keeps no name whole
+        # that the browser would cut.
+        keep = names if script.vocabulary else traits.words
+        segmenter = WordSegmenter(script, cache, language.lang, keep)
+        # The whole vocabulary first: every text is then split over the same words.
+        for record in records:
+            for text in (record.title, record.summary, record.content, *record.tags):
+                segmenter.learn(text)
     encode = encoder_for(traits, segmenter)
     bundle = site_dir / prefix / BUNDLE
     if bundle.exists():
@@ -328,7 +406,10 @@ def build_language_index(
         for record in records:
             page = root / record.path / "index.html"
             page.parent.mkdir(parents=True, exist_ok=True)
-            page.write_text(_html_document(language.lang, record, encode), encoding="utf-8")
+            document = _html_document(
+                language.lang, record, encode, names, spaced=segmenter is not None
+            )
+            page.write_text(document, encoding="utf-8")
         env = dict(os.environ)
         env["PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE"] = str(traits.chunk_size)
         completed = subprocess.run(
@@ -385,13 +466,61 @@ def _drop_unused(bundle: Path) -> None:
             (bundle / name).unlink()
 
 
+GLOSSARY = "glossary.yml"  # in the locales folder: names search keeps whole, per language
+
+
+def load_glossary(path: Path) -> dict[str, tuple[str, ...]]:
+    """The glossary of names per language code ({} when there is no file).
+
+    A name is kept whole by the Khmer and Lao word split, at build time and in the browser,
+    and a name of several words is also found typed as one ('chudangya', 'lethanh').
+    """
+    if not path.is_file():
+        return {}
+    import yaml
+
+    where = path.name
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        line = f":{mark.line + 1}" if mark is not None else ""
+        raise ValueError(
+            f"{where}{line}: this is not a list of names per language; write it like\n"
+            "km:\n  - អូរយ៉ាដាវ\n  - ឡេថាញ់"
+        ) from None
+    if not isinstance(data, dict):
+        raise ValueError(f"{where}: write one list of names per language code, like km: [ឡេថាញ់]")
+    glossary: dict[str, tuple[str, ...]] = {}
+    for code, names in data.items():
+        if not isinstance(names, list) or not all(
+            isinstance(name, str) and name.strip() for name in names
+        ):
+            raise ValueError(
+                f"{where}: {code}: must be a list of names, like {code}: [Lệ Thanh, O Yadav]"
+            )
+        glossary[str(code)] = tuple(unicodedata.normalize("NFC", n.strip()) for n in names)
+    return glossary
+
+
 def build_indexes(
-    jobs: list[tuple[Language, list[Record]]], site_dir: Path, cache_dir: Path | None = None
+    jobs: list[tuple[Language, list[Record]]],
+    site_dir: Path,
+    cache_dir: Path | None = None,
+    glossary: dict[str, tuple[str, ...]] | None = None,
 ) -> None:
     """Build several languages' bundles at once (Pagefind runs as its own process)."""
+    glossary = glossary or {}
     with ThreadPoolExecutor(max_workers=max(1, len(jobs))) as pool:
         futures = [
-            pool.submit(build_language_index, language, records, site_dir, cache_dir)
+            pool.submit(
+                build_language_index,
+                language,
+                records,
+                site_dir,
+                cache_dir,
+                glossary.get(language.code, ()),
+            )
             for language, records in jobs
         ]
         for future in futures:

@@ -6,9 +6,14 @@ spaces of the text are kept as " U+2060 ", so that the browser shows the text as
 Each writing system is a ``WordScript``, named by the ``search.text`` trait of the language
 (locales/<code>.yml):
 
-- ``khmer``: khmercut splits; the browser splits a query with the site's own vocabulary.
-- ``lao``: ICU's Lao dictionary splits; the browser splits with the site's vocabulary,
-  because browsers' own splitters differ from the build's, as khmercut and ICU do for Khmer.
+- ``khmer``: khmercut finds the site's words; ``lao``: ICU's Lao dictionary finds them.
+  Browsers' own splitters differ from both, so the build does not index the splitter's
+  words as they come: it makes the site's vocabulary of them (with the glossary's names),
+  takes out the compounds that are made of other words of the vocabulary (ការធ្វើដំណើរ =
+  ការ + ធ្វើដំណើរ: the parts are indexed, so a reader who types a part finds it), and
+  splits every text again with ``split_known`` over that vocabulary: the split with the
+  fewest words, as the browser splits a query (search.js, VocabularyWords.split) with the
+  same vocabulary, which the build exports. Build and query then split the same way.
 - ``chinese``: ICU's Chinese dictionary splits. Pagefind splits a Chinese query in the
   browser itself, with ``Intl.Segmenter``, which is ICU too (tests/test_search_languages.py
   checks that Chromium splits the site's text as the build does); Pagefind's own split at
@@ -87,6 +92,7 @@ class WordScript:
     split: Callable[[str, str], list[str]]  # (run, locale) -> words
     vocabulary: bool  # the build writes its words for the browser (search-vocab/)
     index_language: str = ""  # Pagefind's language for the index; "" is the language's tag
+    longest: int = 0  # graphemes in the longest word split_known tries (as in search.js)
 
     @property
     def hide(self) -> dict[int, int]:
@@ -107,6 +113,7 @@ KHMER = WordScript(
     normalize=normalize_khmer,
     split=_khmer_words,
     vocabulary=True,
+    longest=14,
 )
 LAO = WordScript(
     text="lao",
@@ -116,6 +123,7 @@ LAO = WordScript(
     normalize=normalize_lao,
     split=_icu_words,
     vocabulary=True,
+    longest=20,
 )
 CHINESE = WordScript(
     text="chinese",
@@ -138,8 +146,79 @@ CHINESE = WordScript(
 WORD_SCRIPTS = {script.text: script for script in (KHMER, LAO, CHINESE)}
 
 
+def graphemes(text: str) -> list[str]:
+    """A text's grapheme clusters as browsers count them: a letter and the marks after it."""
+    clusters: list[str] = []
+    for char in text:
+        if clusters and (unicodedata.category(char)[0] == "M" or char == "\u200d"):
+            clusters[-1] += char
+        else:
+            clusters.append(char)
+    return clusters
+
+
+UNKNOWN_COST = 10  # a letter no word of the vocabulary covers costs ten words
+
+
+def split_known(run: str, known: set[str], longest: int) -> list[str]:
+    """The split of a run into the fewest words of ``known``; unknown letters kept together.
+
+    The same algorithm as VocabularyWords.split in search.js, so that the build and the
+    browser split a text alike when they have the same vocabulary.
+    """
+    g = graphemes(run)
+    n = len(g)
+    best = [0] + [float("inf")] * n
+    back = [0] * (n + 1)
+    for i in range(n):
+        if best[i] == float("inf"):
+            continue
+        word = ""
+        for j in range(i + 1, min(n, i + longest) + 1):
+            word += g[j - 1]
+            cost = 1 if word in known else (UNKNOWN_COST if j == i + 1 else float("inf"))
+            if best[i] + cost < best[j]:
+                best[j] = best[i] + cost
+                back[j] = i
+    tokens: list[str] = []
+    j = n
+    while j > 0:
+        tokens.insert(0, "".join(g[back[j] : j]))
+        j = back[j]
+    merged: list[str] = []
+    for token in tokens:
+        if token not in known and merged and merged[-1] not in known:
+            merged[-1] += token
+        else:
+            merged.append(token)
+    return merged
+
+
+def atomic_words(words: set[str], keep: set[str], longest: int) -> set[str]:
+    """The vocabulary without its compounds: words other words make up wholly.
+
+    Parts are words of two graphemes or more: a single letter that is also a word (ស) does
+    not make សម a compound.
+    """
+    atomic = set(words)
+    # Longest first, so that a compound of compounds is judged by its smallest parts.
+    for word in sorted(words, key=len, reverse=True):
+        if word in keep or len(graphemes(word)) < 2:
+            continue
+        others = atomic - {word}
+        parts = split_known(word, others, longest)
+        if len(parts) > 1 and all(part in others and len(graphemes(part)) > 1 for part in parts):
+            atomic.discard(word)
+    return atomic | keep
+
+
 class WordSegmenter:
-    """Splits one script's runs into words, with a cache, since that is the slow part."""
+    """Splits one script's runs into words, with a cache, since that is the slow part.
+
+    ``learn`` every text first (the splitter's words make the vocabulary), then ``encode``:
+    each run is split again over the vocabulary without compounds (``split_known``), as the
+    browser splits a query. ``encode`` also learns a text it has not seen.
+    """
 
     def __init__(
         self,
@@ -150,7 +229,7 @@ class WordSegmenter:
     ) -> None:
         self.script = script
         self.locale = locale
-        # Words kept whole (search.words): names the splitter's dictionary does not have.
+        # Words kept whole (the glossary, search.words): names the splitter does not know.
         self.keep = {script.normalize(word) for word in keep}
         self._longest = max((len(word) for word in self.keep), default=0)
         self.cache_file = cache_file
@@ -160,12 +239,20 @@ class WordSegmenter:
                 self.cache = json.loads(cache_file.read_text(encoding="utf-8"))
             except (OSError, ValueError):
                 self.cache = {}
-        self.vocabulary: set[str] = set()
+        self.learned: set[str] = set(self.keep)
+        self._known: set[str] | None = None
         self._hide = script.hide
         self._changed = False
 
+    @property
+    def vocabulary(self) -> set[str]:
+        """The words the index is split into, which the browser gets (search-vocab/)."""
+        if self._known is None:
+            self._known = atomic_words(self.learned, self.keep, self.script.longest or 14)
+        return self._known
+
     def words(self, run: str) -> list[str]:
-        """The words of a run of the script's letters, the words to keep whole joined."""
+        """The splitter's words of a run of the script's letters, the words to keep joined."""
         if run not in self.cache:
             self.cache[run] = self.script.split(run, self.locale)
             self._changed = True
@@ -186,8 +273,23 @@ class WordSegmenter:
             start = end
         return words
 
+    def learn(self, text: str) -> None:
+        """Add a text's words (as the splitter finds them) to the vocabulary."""
+        before = len(self.learned)
+        for match in self.script.run.finditer(self.script.normalize(text)):
+            self.learned.update(self.words(match.group(0)))
+        if len(self.learned) != before:
+            self._known = None
+
+    def split(self, run: str) -> list[str]:
+        """A run's words as the index and the browser split it."""
+        if not self.script.vocabulary:
+            return self.words(run)
+        return split_known(run, self.vocabulary, self.script.longest)
+
     def encode(self, text: str) -> str:
         """Words split by spaces; original whitespace kept as ' U+2060 '; marks hidden."""
+        self.learn(text)
         text = self.script.normalize(text)
         parts = []
         for chunk in re.split(r"\s+", text.strip()):
@@ -198,9 +300,7 @@ class WordSegmenter:
             for match in self.script.run.finditer(chunk):
                 if match.start() > position:
                     pieces.append(chunk[position : match.start()])
-                words = self.words(match.group(0))
-                self.vocabulary.update(words)
-                pieces.append(" ".join(words))
+                pieces.append(" ".join(self.split(match.group(0))))
                 position = match.end()
             if position < len(chunk):
                 pieces.append(chunk[position:])
@@ -231,12 +331,12 @@ def write_vocabulary(folder: Path, words: set[str], script: WordScript = KHMER) 
     folder.mkdir(parents=True, exist_ok=True)
     for key, shard in shards.items():
         (folder / f"{key}.txt").write_text("\n".join(shard) + "\n", encoding="utf-8")
-    # The browser asks for the shard of every letter of a query, also of letters no word
-    # starts with (Lao ຽ follows its consonant); an empty file spares it a 404, which
-    # browsers report as an error.
+    # The browser asks for the shard of every grapheme of a query, also of letters no word
+    # starts with (Lao ຽ follows its consonant) and of digits and signs (៥០, ៖); an empty
+    # file spares it a 404, which browsers report as an error.
     for code in range(0x0080, 0x10000):
         char = chr(code)
         key = f"{code:x}"
-        if key not in shards and script.run.match(char) and unicodedata.category(char)[0] == "L":
+        if key not in shards and script.run.match(char) and unicodedata.category(char)[0] != "M":
             (folder / f"{key}.txt").write_text("", encoding="utf-8")
     return len(shards)

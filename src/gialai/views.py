@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import json
 import math
 import re
 from typing import Any
@@ -84,6 +85,22 @@ class Views:
             "none": t.values["search_none"],
             "one": t.values["search_one"],
             "other": t.values["search_other"],
+            "elsewhere": t("search_elsewhere"),
+            # When nothing matches, the script counts the matches in these languages.
+            "others": json.dumps(
+                [
+                    {
+                        "lang": other.code,
+                        "name": other.name,
+                        "text": other.search.text,
+                        "prefix": other.prefix,
+                        "page": f"{other.prefix}{SEARCH_PATH}",
+                    }
+                    for other in self.settings.languages
+                    if other.code != self.lang
+                ],
+                ensure_ascii=False,
+            ),
         }
 
     def picture(self, image_name: str, alt: str, base_url: str, sizes: str, lazy: bool) -> str:

@@ -9,6 +9,11 @@
      U+2060. A Khmer or Lao query typed without spaces is split with the site's own word
      list, fetched in small parts; Pagefind splits a Chinese query itself (Intl.Segmenter).
      Khmer and Lao vowel signs and tone marks are indexed as stand-in letters.
+   - Ranking: Pagefind ranks the lead above the body (its weights, set by the build); the
+     results are then ranked again here, with what Pagefind gives before any page's data
+     is fetched: query words found in the title, tags or names count more, and a page
+     where the words stand together as typed beats one where they are scattered. Nothing
+     more is downloaded for it: the word searches reuse the index chunks of the query.
    - Latin (Jrai, Bahnar): Pagefind folds the marks; stroke letters (ƀ, đ) are indexed as
      base letter + U+0335, so a query is written with the base letter. */
 
@@ -172,9 +177,10 @@ const localDigits = (ten) => ({
 
 // The site's words of one script, fetched by first letter as a query needs them.
 class VocabularyWords {
-  constructor(folder, script) {
+  constructor(folder, script, lang) {
     this.folder = folder;
     this.script = script;
+    this.segmenter = lang ? new Intl.Segmenter(lang, { granularity: "word" }) : null;
     this.words = new Set();
     this.loaded = new Map();
   }
@@ -194,10 +200,12 @@ class VocabularyWords {
     }));
   }
 
-  // The split with the fewest known words; unknown letters are kept together.
+  // The split with the fewest known words, as split_known in src/gialai/segmenting.py
+  // splits the site's texts; unknown letters are kept together.
   split(text, longest = this.script.longest) {
     const out = [];
-    for (const run of text.split(/\s+/).filter(Boolean)) {
+    const runs = text.split(/\s+/).filter(Boolean);
+    for (const run of runs) {
       if (!this.script.letters.test(run)) { out.push(run); continue; }
       const g = graphemes(run);
       const n = g.length;
@@ -221,10 +229,102 @@ class VocabularyWords {
         if (!this.words.has(token) && last >= 0 && !this.words.has(merged[last])) merged[last] += token;
         else merged.push(token);
       }
-      out.push(...merged);
+      // Letters no word of the site covers: the browser's own splitter, for what it is worth
+      // (the build never has such letters: every word of the site is in the vocabulary).
+      // The end of the query, from its first unknown letters on, stays whole: it may be the
+      // start of a word still being typed (រតន for រតនគិរី), which Pagefind finds as such.
+      const last = run === runs[runs.length - 1];
+      // The end of the query is the start of a word of the site (សម of សមុទ្រ): searched as
+      // such, rather than cut into shorter words (ស, ម).
+      if (last && merged.length > 1 && [...this.words].some((w) => w.length > run.length && w.startsWith(run))) {
+        out.push(run);
+        continue;
+      }
+      const unknown = merged.findIndex((token) => !this.words.has(token));
+      if (last && unknown >= 0) merged.splice(unknown, merged.length, merged.slice(unknown).join(""));
+      for (const [at, token] of merged.entries()) {
+        if (this.words.has(token) || !this.segmenter || (last && at === merged.length - 1)) out.push(token);
+        else out.push(...[...this.segmenter.segment(token)].map((s) => s.segment).filter((w) => w.trim()));
+      }
     }
     return out.join(" ");
   }
+}
+
+// --- Ranking -------------------------------------------------------------------------------
+// The query's words in the title (or tags, or a name of the title typed as one word)
+// multiply a page's score by up to 1 + TITLE_WEIGHT (all words there); the words side by
+// side, as typed, by 1 + TOGETHER_WEIGHT.
+const TITLE_WEIGHT = 2;
+const TOGETHER_WEIGHT = 1.5;
+const TITLE_FIELDS = ["title", "tags", "names"];
+const RERANKED = 50; // the pages ranked again; the rest keep Pagefind's order after them
+
+// Whether `count` matched words sit within `count` consecutive positions (parts of one
+// code, 1191/QĐ-TTg, share a position).
+function together(positions, count) {
+  if (count < 2 || !positions || positions.length < count) return false;
+  const sorted = [...positions].sort((a, b) => a - b);
+  for (let i = 0, j = 0; i < sorted.length; i += 1) {
+    while (sorted[i] - sorted[j] > count - 1) j += 1;
+    if (i - j + 1 >= count) return true;
+  }
+  return false;
+}
+
+const inTitle = (result) => (result.matchedMetaFields || []).some((f) => TITLE_FIELDS.includes(f));
+
+// Pagefind's results ranked again; `terms`: the query's words as the index writes them.
+async function rerank(pagefind, results, terms) {
+  if (results.length < 2) return results;
+  const head = results.slice(0, RERANKED);
+  const titled = new Map();
+  if (terms.length < 2) {
+    for (const r of head) if (inTitle(r)) titled.set(r.id, 1);
+  } else {
+    for (const term of new Set(terms)) {
+      for (const r of (await pagefind.search(term)).results) {
+        if (inTitle(r)) titled.set(r.id, (titled.get(r.id) || 0) + 1);
+      }
+    }
+  }
+  const scored = head.map((r, i) => {
+    const title = Math.min(1, (titled.get(r.id) || 0) / Math.max(1, terms.length));
+    const near = together(r.words, terms.length);
+    // Squared: all the query's words in the title count far more than some of them.
+    return { r, i, s: r.score * (1 + TITLE_WEIGHT * title * title) * (near ? 1 + TOGETHER_WEIGHT : 1) };
+  });
+  scored.sort((a, b) => b.s - a.s || a.i - b.i);
+  return scored.map((x) => x.r).concat(results.slice(RERANKED));
+}
+
+// A query as the index of a language (by its search.text trait) writes it.
+async function prepareFor(written, vocabulary, query) {
+  if (written === "vietnamese") return vietnameseBare(query);
+  if (written === "latin") return latinQuery(query);
+  const script = WORD_SCRIPTS[written];
+  if (!script || !script.letters.test(query)) return query;
+  const normal = script.normal(query);
+  if (!vocabulary) return wordsHide(script, normal);
+  await vocabulary.load(normal);
+  return wordsHide(script, vocabulary.split(normal));
+}
+
+// How many articles of each other language match: asked only when the reader's language
+// has none, so it costs nothing otherwise. [{name, page, count}], languages with matches.
+async function elsewhere(root, others, query) {
+  const counts = await Promise.all(others.map(async (other) => {
+    const languageRoot = new URL(other.prefix, root);
+    const pagefind = await pagefindFor(new URL("pagefind/", languageRoot).href, languageRoot.pathname, other.lang)
+      .catch(() => null);
+    if (!pagefind) return null;
+    const script = WORD_SCRIPTS[other.text];
+    const vocabulary = script && script.vocabulary
+      ? new VocabularyWords(new URL("search-vocab/", languageRoot).href, script, other.lang) : null;
+    const count = (await pagefind.search(await prepareFor(other.text, vocabulary, query))).results.length;
+    return count ? { name: other.name, lang: other.lang, page: new URL(other.page, root).href, count } : null;
+  }));
+  return counts.filter(Boolean);
 }
 
 // --- Rendering -------------------------------------------------------------------------
@@ -246,6 +346,13 @@ export { vietnameseQuery, vietnameseBare, vietnameseShow, latinQuery, latinShow 
 // excerpt shown from an indexed text.
 export const wordsQuery = (name, text) => wordsHide(WORD_SCRIPTS[name], WORD_SCRIPTS[name].normal(text));
 export const wordsText = (name, encoded) => wordsShow(WORD_SCRIPTS[name], encoded);
+// A text split as a query is, with the site's vocabulary of a language (its search-vocab/).
+export async function wordsSplit(name, folder, text) {
+  const vocabulary = new VocabularyWords(folder, WORD_SCRIPTS[name]);
+  const normal = WORD_SCRIPTS[name].normal(text);
+  await vocabulary.load(normal);
+  return vocabulary.split(normal);
+}
 
 export function attach(form) {
   const lang = form.dataset.lang;
@@ -263,7 +370,7 @@ export function attach(form) {
   const written = form.dataset.text;
   const script = WORD_SCRIPTS[written] || null;
   const vocabulary = script && script.vocabulary
-    ? new VocabularyWords(new URL("search-vocab/", languageRoot).href, script) : null;
+    ? new VocabularyWords(new URL("search-vocab/", languageRoot).href, script, lang) : null;
   const show = written === "vietnamese" ? vietnameseShow
     : written === "latin" ? latinShow
       : script ? (text) => wordsShow(script, text) : (t) => t;
@@ -273,30 +380,41 @@ export function attach(form) {
   let sequence = 0;
   let timer = 0;
 
-  async function prepare(query) {
-    if (written === "latin") return latinQuery(query);
-    if (!script || !script.letters.test(query)) return query;
-    const normal = script.normal(query);
-    if (!vocabulary) return wordsHide(script, normal);
-    await vocabulary.load(normal);
-    return wordsHide(script, vocabulary.split(normal));
-  }
+  const prepare = (query) => prepareFor(written, vocabulary, query);
 
   // The results for a query, best first. Vietnamese typed with marks looks for that
   // spelling; when it finds fewer than a screenful, the bare letters add the rest after it.
   // When nothing is found, the last word is taken as the start of a word ("Plei": Pleiku).
+  // The query's words as the index writes them, for the ranking.
+  function terms(prepared) {
+    if (written === "vietnamese") return prepared.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w));
+    if (written === "chinese") {
+      return [...new Intl.Segmenter(lang, { granularity: "word" }).segment(prepared)]
+        .filter((s) => s.isWordLike).map((s) => s.segment);
+    }
+    return prepared.split(/\s+/).filter(Boolean);
+  }
+
+  async function ranked(pagefind, prepared) {
+    return rerank(pagefind, (await pagefind.search(prepared)).results, terms(prepared));
+  }
+
+  // Vietnamese words are searched one by one: a word of the query is one index word.
+  const vietnameseTerms = (text) => (text.match(/\S+/g) || []).join(" ");
+
   async function find(pagefind, query) {
     if (!pagefind) return [];
-    if (written !== "vietnamese") return (await pagefind.search(await prepare(query))).results;
-    const exact = vietnameseQuery(query);
-    const bare = vietnameseBare(query);
-    let found = (await pagefind.search(exact)).results;
+    if (written !== "vietnamese") return ranked(pagefind, await prepare(query));
+    const exact = vietnameseTerms(vietnameseQuery(query));
+    const bare = vietnameseTerms(vietnameseBare(query));
+    let found = await ranked(pagefind, exact);
     if (exact !== bare && found.length < limit) {
+      // The exact spelling first; the other spellings after it.
       const seen = new Set(found.map((r) => r.id));
-      found = found.concat((await pagefind.search(bare)).results.filter((r) => !seen.has(r.id)));
+      found = found.concat((await ranked(pagefind, bare)).filter((r) => !seen.has(r.id)));
     }
     if (!found.length && bare.endsWith(VI_END)) {
-      found = (await pagefind.search(bare.slice(0, -VI_END.length))).results;
+      found = await ranked(pagefind, bare.slice(0, -VI_END.length));
     }
     return found;
   }
@@ -332,6 +450,27 @@ export function attach(form) {
           + "</a></li>";
       }).join("");
       if (count === 0) {
+        const others = await elsewhere(root, JSON.parse(form.dataset.others || "[]"), query);
+        if (mine !== sequence) return;
+        if (others.length) {
+          const heading = document.createElement("li");
+          heading.className = "gl-search__elsewhere";
+          heading.textContent = form.dataset.elsewhere;
+          list.append(heading);
+          for (const other of others) {
+            const item = document.createElement("li");
+            item.className = "gl-search__elsewhere";
+            const link = document.createElement("a");
+            link.href = `${other.page}?q=${encodeURIComponent(query)}`;
+            link.hreflang = other.lang;
+            const name = document.createElement("span");
+            name.lang = other.lang;
+            name.textContent = other.name;
+            link.append(name, ` · ${digits.format(other.count)}`);
+            item.append(link);
+            list.append(item);
+          }
+        }
         say(form.dataset.none.replace("{query}", query));
       } else {
         say((count === 1 ? form.dataset.one : form.dataset.other).replace("{count}", digits.format(count)));
