@@ -160,6 +160,8 @@ class ArticleView(PageView):
     share: dict[str, Any] = field(default_factory=dict)
     image: str = ""
     image_alt: str = ""
+    # On a fallback page: every language the article is written in, to read it there.
+    translations: list[dict[str, str]] = field(default_factory=list)
 
 
 @dataclass
@@ -176,8 +178,10 @@ class ListingView(PageView):
 
 @dataclass
 class HomeView(PageView):
-    """The home page: the newest articles, then a few of each category."""
+    """The home page: a lead story and the ways in, the newest articles, then each category."""
 
+    lead: dict[str, Any] | None = None
+    ways: list[dict[str, str]] = field(default_factory=list)
     latest: list[dict[str, Any]] = field(default_factory=list)
     sections: list[dict[str, Any]] = field(default_factory=list)
 
@@ -267,6 +271,12 @@ def _add_languages(site: Site, spec: PageSpec, view: PageView) -> None:
     else:
         if kind == ARTICLE:
             pairs = routes.article_alternates(catalog, spec.key)
+            if view.fallback and isinstance(view, ArticleView):
+                view.translations = [
+                    _choice(settings.language(code), f"{settings.language(code).prefix}{spec.key}/")
+                    for code in catalog.translated_languages(spec.key)
+                    if code != lang
+                ]
         elif kind in SHARED_LISTINGS and view.page == 1:
             pairs = routes.listing_alternates(settings, spec.path)
         elif kind in (HOME, PAGE):
