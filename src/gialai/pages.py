@@ -16,6 +16,7 @@ from urllib.parse import quote
 
 from . import kiosk, routes
 from .feeds import feed_for_category
+from .fonts import PRELOAD_FONTS
 from .languages import Language
 from .listings import SEARCH_PATH, Listing
 from .site import Site
@@ -137,6 +138,9 @@ class PageView:
     badge: str = ""
     iso_date: str = ""
     page: int = 1
+    # The font files of the language's script, asked for before the styles: its text is
+    # drawn in them from the first paint, not moved when they arrive (no layout shift).
+    preload_fonts: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -227,6 +231,7 @@ def page_view(site: Site, spec: PageSpec, base_url: str, title: str = "") -> Pag
         "serving": site.serving,
         "search": views.search if settings.search else None,
         "page": spec.page_number,
+        "preload_fonts": list(PRELOAD_FONTS.get(language.script, ())),
     }
     entry = site.catalog.entry_for(lang, spec.key) if spec.kind == ARTICLE else None
     view: PageView

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .feeds import render_feed
+from .assets import use_hashed_assets
 from .fonts import write_fonts
 from .redirects import redirect_pages
 from .robots import render_robots
@@ -105,6 +106,8 @@ def finish_site(site: Site, site_dir: Path, search_done: bool = False) -> None:
         gz.unlink()
     if site.serving:
         return  # the preview skips search and the link check, to rebuild in a second or two
+    # After the fonts (they complete fonts.css), before the link check (it checks the names).
+    use_hashed_assets(site_dir)
     if site.settings.search and not search_done:
         write_search_indexes(site, site_dir)
     broken = broken_links(site_dir)
