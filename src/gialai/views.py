@@ -218,7 +218,7 @@ class Views:
             ],
         }
 
-    def home(self, base_url: str, latest_count: int = 6, per_category: int = 3) -> dict:
+    def home(self, base_url: str, latest_count: int = 4, per_category: int = 2) -> dict:
         """The front page: a lead story and the ways in, the newest articles, then a few
         more of each category. No article is shown twice."""
         listed = self.catalog.listed(self.lang)
