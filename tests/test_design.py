@@ -19,7 +19,7 @@ from gialai.assets import DIGEST_LENGTH, HASHED
 from .conftest import REPO
 
 LANGUAGES = {"vi": "", "en": "en/", "km": "km/", "lo": "lo/", "zh": "zh/"}
-HASHED_NAME = re.compile(r"\.([0-9a-f]{%d})\.(css|js)$" % DIGEST_LENGTH)
+HASHED_NAME = re.compile(rf"\.([0-9a-f]{{{DIGEST_LENGTH}}})\.(css|js)$")
 
 
 def parse(site: Path, rel: str):
