@@ -73,6 +73,11 @@ BOLD_CLASSES = frozenset(
     {
         # gialai.css
         "md-header__title",
+        "gl-wordmark__name",
+        "gl-notice__languages",
+        "gl-tag--w3",
+        "gl-tag--w4",
+        "gl-way",
         "gl-article__kicker",
         "gl-article__lead",
         "gl-article__byline",
