@@ -211,7 +211,9 @@ def main(argv: list[str] | None = None) -> int:
             runs = []
             for index in range(args.runs):
                 before = os.times()
-                runs.append(run_lighthouse(server.base + path, work / f"{code}-{kind}-{index}.json"))
+                runs.append(
+                    run_lighthouse(server.base + path, work / f"{code}-{kind}-{index}.json")
+                )
                 after = os.times()
                 own_cpu += (after.children_user - before.children_user) + (
                     after.children_system - before.children_system
