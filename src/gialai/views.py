@@ -195,12 +195,15 @@ class Views:
     def listing(self, listing: Listing, base_url: str) -> dict[str, Any]:
         """A listing page: its cards and its previous/next links."""
         most = max((count for _tag, _slug, count in listing.tag_counts), default=0)
+        first_photo = next((e for e in listing.entries if e.article.cover), None)
         return {
             "kind": listing.kind,
             "title": listing.title,
             "cards": [
-                self.card(entry, base_url, lazy=index >= 3)
-                for index, entry in enumerate(listing.entries)
+                # Only the first photo is fetched at once (fetchpriority): on a phone it
+                # is the largest thing on the first screen.
+                self.card(entry, base_url, lazy=entry is not first_photo)
+                for entry in listing.entries
             ],
             "page": listing.page,
             "pages": listing.pages,
@@ -255,9 +258,7 @@ class Views:
             "kind": "home",
             "lead": self.card(lead, base_url, lazy=False, sizes=LEAD_SIZES) if lead else None,
             "ways": ways,
-            "latest": [
-                self.card(entry, base_url, lazy=index >= 1) for index, entry in enumerate(latest)
-            ],
+            "latest": [self.card(entry, base_url) for entry in latest],
             "sections": sections,
         }
 
