@@ -305,3 +305,13 @@ def test_card_grids_have_no_holes(sample_server, local_page, rel, width):
             assert max(c["r"] for c in cards) >= grid["r"] - 1, (rel, width, top, cards, grid)
             # And its cards are as tall as the row (a text card fills its cell).
             assert max(c["h"] for c in cards) - min(c["h"] for c in cards) <= 1, (rel, cards)
+
+
+def test_fonts_cut_per_site_are_served_as_immutable(sample_site, nginx_web):
+    cut = sorted((sample_site / "assets" / "fonts").glob("noto-sans-sc-subset-400.*.woff2"))
+    assert cut
+    with urllib.request.urlopen(f"{nginx_web}/assets/fonts/{cut[0].name}") as response:
+        assert response.headers["Cache-Control"] == "public, max-age=31536000, immutable"
+    shipped = f"{nginx_web}/assets/fonts/noto-sans-latin-400-normal.woff2"
+    with urllib.request.urlopen(shipped) as response:
+        assert response.headers["Cache-Control"] == "public, max-age=31536000"
