@@ -21,6 +21,7 @@ import argparse
 import datetime as dt
 import json
 import os
+import signal
 import statistics
 import subprocess
 import sys
@@ -139,7 +140,16 @@ def run_lighthouse(url: str, out: Path) -> dict[str, Any]:
         f"--only-categories={','.join(CATEGORIES)}",
     ]
     env = {**os.environ, "CHROME_PATH": CHROMIUM}
-    subprocess.run(command, check=True, env=env, stdout=subprocess.DEVNULL)
+    # A group of its own: if the run is stopped, the Chromium it started goes with it.
+    process = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, start_new_session=True)
+    try:
+        code = process.wait()
+    except BaseException:
+        os.killpg(process.pid, signal.SIGTERM)
+        process.wait()
+        raise
+    if code != 0:
+        raise subprocess.CalledProcessError(code, command)
     report = json.loads(out.read_text(encoding="utf-8"))
     result: dict[str, Any] = {
         key: round(report["categories"][key]["score"] * 100) for key in CATEGORIES

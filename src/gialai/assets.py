@@ -74,6 +74,9 @@ def rewrite_page(text: str, names: dict[str, str]) -> str:
 _CLASS_ATTR = re.compile(r"""\bclass=(?:"([^"]*)"|'([^']*)')""")
 _WORD = re.compile(r"[A-Za-z_][\w-]*")
 _SELECTOR_CLASS = re.compile(r"\.(-?[_a-zA-Z][\w-]*)")
+_TAG = re.compile(r"<([a-zA-Z][a-zA-Z0-9-]*)")
+# An element name at the start of a compound selector (not a class, id, pseudo or attribute).
+_SELECTOR_TAG = re.compile(r"(?:^|[\s>+~])([a-zA-Z][a-zA-Z0-9-]*)")
 # Material's palettes: one block per colour name; a page names its own in these attributes.
 _COLOR_ATTR = re.compile(r"""\b(data-md-color-[a-z]+)=["']?([\w-]+)""")
 # At-rules holding rules (kept when some rule inside is kept); others are kept whole.
@@ -86,12 +89,14 @@ def page_classes(text: str) -> set[str]:
     for match in _CLASS_ATTR.finditer(text):
         names.update((match.group(1) or match.group(2) or "").split())
     names.update(f"{m.group(1)}={m.group(2)}" for m in _COLOR_ATTR.finditer(text))
+    names.update(f"<{m.group(1).lower()}" for m in _TAG.finditer(text))
     return names
 
 
 def script_words(text: str) -> set[str]:
-    """Every word of a script: a superset of the class names it may add to a page."""
-    return set(_WORD.findall(text))
+    """Every word of a script: a superset of the class names and elements it may add."""
+    words = set(_WORD.findall(text))
+    return words | {f"<{word.lower()}" for word in words}
 
 
 def _end_of(css: str, start: int, stops: str) -> int:
@@ -169,7 +174,11 @@ def _without_brackets(selector: str) -> str:
 
 
 def _used(selector: str, classes: set[str]) -> bool:
-    if not all(name in classes for name in _SELECTOR_CLASS.findall(_without_brackets(selector))):
+    plain = _without_brackets(selector)
+    if not all(name in classes for name in _SELECTOR_CLASS.findall(plain)):
+        return False
+    # .md-typeset kbd, details, … : elements no page has.
+    if not all(f"<{tag.lower()}" in classes for tag in _SELECTOR_TAG.findall(plain.strip())):
         return False
     # [data-md-color-primary=indigo] and the like, outside :not(): a palette not used.
     outside_not = re.sub(r":not\([^)]*\)", "", selector)

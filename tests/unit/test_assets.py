@@ -44,6 +44,7 @@ def test_the_theme_keeps_only_rules_whose_classes_a_page_uses():
     css = (
         ":root{--a:1}.md-header{color:red}.md-tabs,.md-header__title{margin:0}"
         ".md-typeset :is(.admonition,details){x:1}"
+        ".md-typeset kbd,.md-typeset>p{k:1}"
         "@media screen and (min-width:60em){.md-nav{a:1}.md-sidebar{b:2}}"
         "@media print{.md-unused{c:3}}"
         "@font-face{font-family:x;src:url(a.woff2)}"
@@ -52,11 +53,12 @@ def test_the_theme_keeps_only_rules_whose_classes_a_page_uses():
     )
     used = page_classes(
         '<body data-md-color-primary="custom" class="md-typeset">'
-        '<header class="md-header md-header__title"><nav class="md-nav md-select md-ok">'
+        '<header class="md-header md-header__title"><nav class="md-nav md-select md-ok"><p>'
     )
     assert trim_css(css, used) == (
         ":root{--a:1}.md-header{color:red}.md-header__title{margin:0}"
         ".md-typeset :is(.admonition,details){x:1}"
+        ".md-typeset>p{k:1}"
         "@media screen and (min-width:60em){.md-nav{a:1}}"
         "@font-face{font-family:x;src:url(a.woff2)}"
         "[data-md-color-primary=custom]{--p:0}"
@@ -66,7 +68,7 @@ def test_the_theme_keeps_only_rules_whose_classes_a_page_uses():
 
 def test_trimming_with_every_class_gives_the_sheet_back():
     css = "a{b:c}.x .y,.z{d:e}@media (min-width:1px){.x{f:g}}@supports (display:grid){.z{h:i}}"
-    assert trim_css(css, {"x", "y", "z"}) == css
+    assert trim_css(css, {"x", "y", "z", "<a"}) == css
 
 
 def test_four_style_links_become_one_to_their_bundle():
