@@ -10,13 +10,10 @@ names with a hash as immutable for a year.
 from __future__ import annotations
 
 import hashlib
-import html
 import os
 import re
 from collections.abc import Iterable, Sequence
 from pathlib import Path
-
-from .fonts import FontFile, page_characters
 
 # The site's own files that pages name; Material's bundles already carry a hash.
 HASHED = (
@@ -272,56 +269,9 @@ def bundle_links(text: str, bundles: dict[tuple[str, ...], str]) -> str:
     return "".join(out)
 
 
-# Where a page's own preload links go: right after the charset, before any style.
-_CHARSET = '<meta charset="utf-8">'
-
-
-# At most this many preloads a page: each competes with the page's photo for the line, and
-# the slices drawing most of the text are enough to keep lines where they are.
-MAX_FONT_PRELOADS = 6
-
-
-def font_preloads(
-    text: str, fonts: Sequence[FontFile], limit: int = MAX_FONT_PRELOADS
-) -> list[FontFile]:
-    """The cut font files drawing most of a page's text, regular and bold."""
-    chars, bold = page_characters(text)
-    scored = []
-    for index, font in enumerate(fonts):
-        drawn = len(font.chars & (bold if font.weight == "700" else chars))
-        if drawn:
-            scored.append((-drawn, index, font))
-    return [font for _drawn, _index, font in sorted(scored)[:limit]]
-
-
-def add_font_preloads(text: str, page: Path, site_dir: Path, fonts: Sequence[FontFile]) -> str:
-    """``<link rel=preload>`` for each cut font file the page needs, before its styles."""
-    needed = font_preloads(text, fonts)
-    if not needed or _CHARSET not in text:
-        return text
-    links = []
-    for font in needed:
-        # A 404 page is served at any address: it names files from the site root.
-        if page.name == "404.html":
-            href = "/" + font.path
-        else:
-            href = os.path.relpath(site_dir / font.path, page.parent).replace(os.sep, "/")
-        links.append(
-            f'<link rel="preload" href="{html.escape(href)}" as="font" type="font/woff2" '
-            "crossorigin>"
-        )
-    return text.replace(_CHARSET, _CHARSET + "".join(links), 1)
-
-
-def use_hashed_assets(
-    site_dir: Path,
-    pages: Iterable[Path] | None = None,
-    fonts: Sequence[FontFile] = (),
-    font_pages: Iterable[Path] = (),
-) -> dict[str, str]:
+def use_hashed_assets(site_dir: Path, pages: Iterable[Path] | None = None) -> dict[str, str]:
     """Write the hashed copies and the trimmed theme, and point every page (or ``pages``)
-    at them; the pages in ``font_pages`` also preload the files of ``fonts`` (fonts cut per
-    site) they need."""
+    at them, with one link to the style bundle."""
     names = write_hashed_assets(site_dir)
     pages = list(pages if pages is not None else site_dir.rglob("*.html"))
     classes: set[str] = set()
@@ -331,7 +281,6 @@ def use_hashed_assets(
         if script.endswith(".js") and (site_dir / script).is_file():
             classes |= script_words((site_dir / script).read_text(encoding="utf-8"))
     names.update(write_trimmed_theme(site_dir, classes))
-    preloading = set(font_pages) if fonts else set()
     bundles: dict[tuple[str, ...], str] = {}
     for page in pages:
         text = page.read_text(encoding="utf-8")
@@ -342,8 +291,6 @@ def use_hashed_assets(
             if key not in bundles:
                 bundles[key] = write_bundle(site_dir, key)
             new = bundle_links(new, bundles)
-        if page in preloading:
-            new = add_font_preloads(new, page, site_dir, fonts)
         if new != text:
             page.write_text(new, encoding="utf-8")
     return names

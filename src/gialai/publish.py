@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from .assets import use_hashed_assets
 from .feeds import render_feed
-from .fonts import CUT_FONTS, FontFile, language_pages, write_fonts
+from .fonts import FontFile, write_fonts
 from .redirects import redirect_pages
 from .robots import render_robots
 from .search import build_indexes, records_for
@@ -91,22 +91,6 @@ def write_site_fonts(site: Site, site_dir: Path) -> list[FontFile]:
     return files
 
 
-def cut_font_pages(site: Site, site_dir: Path) -> tuple[set[str], list[Path]]:
-    """The families cut per site (Noto Sans SC) and the pages of the languages using them."""
-    settings = site.settings
-    prefixes = [lang.prefix for lang in settings.languages]
-    families: set[str] = set()
-    pages: list[Path] = []
-    for language in settings.languages:
-        font = CUT_FONTS.get(language.script)
-        if font is None:
-            continue
-        families.add(font.family)
-        others = [p for p in prefixes if p != language.prefix]
-        pages += language_pages(site_dir, language.prefix, others)
-    return families, pages
-
-
 def finish_site(site: Site, site_dir: Path, search_done: bool = False) -> None:
     """Write fonts, sitemap and the other site-wide files, then check the site's links.
 
@@ -114,7 +98,7 @@ def finish_site(site: Site, site_dir: Path, search_done: bool = False) -> None:
     them while the languages build). A broken link raises ``SiteProblem``.
     """
     # Before the preview stops below: its pages need their fonts too.
-    fonts = write_site_fonts(site, site_dir)
+    write_site_fonts(site, site_dir)
     listings = {lang: site.listings(lang) for lang in site.settings.language_codes}
     (site_dir / "sitemap.xml").write_text(render_sitemap(site.catalog, listings), "utf-8")
     (site_dir / "robots.txt").write_text(render_robots(site.settings), "utf-8")
@@ -124,9 +108,7 @@ def finish_site(site: Site, site_dir: Path, search_done: bool = False) -> None:
     if site.serving:
         return  # the preview skips search and the link check, to rebuild in a second or two
     # After the fonts (they complete fonts.css), before the link check (it checks the names).
-    # Pages of a script whose font is cut per site preload the slices they use.
-    cut = cut_font_pages(site, site_dir)
-    use_hashed_assets(site_dir, fonts=[f for f in fonts if f.family in cut[0]], font_pages=cut[1])
+    use_hashed_assets(site_dir)
     if site.settings.search and not search_done:
         write_search_indexes(site, site_dir)
     broken = broken_links(site_dir)

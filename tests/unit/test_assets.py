@@ -6,16 +6,13 @@ import hashlib
 from pathlib import Path
 
 from gialai.assets import (
-    add_font_preloads,
     bundle_links,
-    font_preloads,
     hashed_name,
     page_classes,
     rewrite_page,
     trim_css,
     use_hashed_assets,
 )
-from gialai.fonts import FontFile
 from gialai.views import tag_weight
 
 
@@ -123,30 +120,6 @@ def test_a_built_site_gets_hashed_copies_a_bundle_and_pages_pointing_at_them(tmp
     assert css == ".md-used{a:1}\n\n@font-face{font-family:x}\n.gl-card{d:4}"
     assert hashlib.sha256(bundle.read_bytes()).hexdigest()[:10] in bundle.name
     assert (styles / "gialai.css").is_file()  # the original stays for pages cached before
-
-
-def test_a_page_preloads_the_slices_drawing_most_of_its_text():
-    fonts = [
-        FontFile("assets/fonts/sc-400.a.woff2", "Noto Sans SC", "400", frozenset("嘉莱省")),
-        FontFile("assets/fonts/sc-400.b.woff2", "Noto Sans SC", "400", frozenset("旅")),
-        FontFile("assets/fonts/sc-400.c.woff2", "Noto Sans SC", "400", frozenset("无")),
-        FontFile("assets/fonts/sc-700.d.woff2", "Noto Sans SC", "700", frozenset("头条")),
-    ]
-    text = (
-        '<html><head><meta charset="utf-8"></head><body><h1>头条</h1><p>嘉莱省旅</p></body></html>'
-    )
-    chosen = font_preloads(text, fonts, limit=2)
-    assert [f.path for f in chosen] == [
-        "assets/fonts/sc-400.a.woff2",
-        "assets/fonts/sc-700.d.woff2",
-    ]
-    page = Path("/site/zh/du-lich/x/index.html")
-    out = add_font_preloads(text, page, Path("/site"), fonts)
-    assert (
-        '<meta charset="utf-8"><link rel="preload" href="../../../assets/fonts/sc-400.a.woff2"'
-        in out
-    )
-    assert "sc-400.c.woff2" not in out
 
 
 def test_tag_sizes_grow_with_the_number_of_articles_on_a_log_scale():
