@@ -9,7 +9,7 @@ against Debian's Chromium: mobile form factor and Lighthouse's default (simulate
 ``--runs`` times per page. Pages: the home page, the newest article with a cover photo and
 the tourism listing of every language. Each number reported is the median of the runs of
 that page. The table is printed in Markdown; every run's numbers go to
-``bench/results/lighthouse-<date>.json`` (ignored by git).
+``bench/results/lighthouse-<date>T<time>Z.json`` (ignored by git).
 
 The machine's load is recorded too: the load average before and after, and the CPU seconds
 the rest of the machine used while Lighthouse ran (``others_cpu_s``), as in ``bench.run``.
@@ -253,7 +253,7 @@ def main(argv: list[str] | None = None) -> int:
     }
     results = REPO / "bench" / "results"
     results.mkdir(parents=True, exist_ok=True)
-    out = results / f"lighthouse-{dt.date.today().isoformat()}.json"
+    out = results / f"lighthouse-{dt.datetime.now(dt.timezone.utc):%Y-%m-%dT%H%MZ}.json"
     out.write_text(json.dumps({"machine": machine, "pages": rows}, indent=1), encoding="utf-8")
     print(render_table(rows))
     print(
