@@ -253,7 +253,7 @@ def main(argv: list[str] | None = None) -> int:
     }
     results = REPO / "bench" / "results"
     results.mkdir(parents=True, exist_ok=True)
-    out = results / f"lighthouse-{dt.datetime.now(dt.timezone.utc):%Y-%m-%dT%H%MZ}.json"
+    out = results / f"lighthouse-{dt.datetime.now(dt.UTC):%Y-%m-%dT%H%MZ}.json"
     out.write_text(json.dumps({"machine": machine, "pages": rows}, indent=1), encoding="utf-8")
     print(render_table(rows))
     print(
