@@ -112,7 +112,11 @@ def test_untranslated_article_is_a_truthful_fallback(sample_site):
     assert doc.get("lang") == "vi"
     notice = doc.find_class("gl-notice--fallback")[0]
     assert notice.get("lang") == TAG
-    assert text(notice) == "本文尚未译成中文 以下为越南语原文。"
+    # Then every language the article is written in, each named in its own words.
+    assert (
+        text(notice)
+        == "本文尚未译成中文 以下为越南语原文。 本文现有以下语言版本： Tiếng Việt · English · ខ្មែរ"
+    )
     # The menus and the date line stay Chinese around the Vietnamese text.
     assert doc.xpath("//header[contains(@class,'md-header')]/@lang") == [TAG]
     date = doc.find_class("gl-article__date")[0]

@@ -125,6 +125,14 @@ def test_an_untranslated_article_is_vietnamese_with_a_lao_notice(sample_site):
     assert notice.text_content().split() == [
         "ບົດຄວາມນີ້ຍັງບໍ່ທັນໄດ້ແປເປັນພາສາລາວ",
         "ຂ້າງລຸ່ມນີ້ແມ່ນຕົ້ນສະບັບພາສາຫວຽດນາມ.",
+        # Then every language the article is written in, each named in its own words.
+        "ບົດຄວາມນີ້ມີເປັນພາສາ:",
+        "Tiếng",
+        "Việt",
+        "·",
+        "English",
+        "·",
+        "ខ្មែរ",
     ]
     assert doc.xpath("string(//h1)").startswith("Gia Lai tổng kết công tác đối ngoại năm 2025")
     # The interface around the Vietnamese text stays Lao, and says so; dates too.

@@ -162,7 +162,7 @@ def test_images_are_resized_cached_and_lazy(sample_site):
     page = doc(sample_site, "du-lich/thac-50-o-kbang")
     cover = page.xpath("//figure[contains(@class,'gl-cover')]//img")[0]
     widths = sorted(int(c.split()[-1][:-1]) for c in cover.get("srcset").split(","))
-    assert widths == [480, 960, 1600]
+    assert widths == [400, 720, 960, 1600]
     assert cover.get("fetchpriority") == "high" and cover.get("loading") is None
     webp = page.xpath("//figure[contains(@class,'gl-cover')]//source[@type='image/webp']")[0]
     assert webp.get("sizes") == cover.get("sizes")

@@ -56,8 +56,10 @@ def test_fallback_page_is_vietnamese_with_a_khmer_notice(sample_site):
     assert doc.get("lang") == "vi"
     notice = doc.find_class("gl-notice--fallback")[0]
     assert notice.get("lang") == "km"
+    # Then every language the article is written in, each named in its own words.
     assert notice.text_content().split() == (
         ["អត្ថបទនេះមិនទាន់បានបកប្រែជាភាសាខ្មែរនៅឡើយទេ", "ខាងក្រោមនេះជាអត្ថបទដើមជាភាសាវៀតណាម។"]
+        + ["អត្ថបទនេះមានជាភាសា៖", "Tiếng", "Việt", "·", "English", "·", "ລາວ", "·", "中文"]
     )
     # The interface around the Vietnamese text stays Khmer, and says so.
     assert doc.xpath("//header[@lang='km']")

@@ -73,6 +73,11 @@ BOLD_CLASSES = frozenset(
     {
         # gialai.css
         "md-header__title",
+        "gl-wordmark__name",
+        "gl-notice__languages",
+        "gl-tag--w3",
+        "gl-tag--w4",
+        "gl-way",
         "gl-article__kicker",
         "gl-article__lead",
         "gl-article__byline",
@@ -196,6 +201,22 @@ NAME_FONTS: dict[str, NameFont] = {
     ),
     "Laoo": NameFont("Noto Sans Lao", f"{FONTS_DIR}/noto-sans-lao-lao-400-normal.woff2", True),
     "Hans": NameFont("Noto Sans SC", "fonts/NotoSansSC-Regular.ttf", False),
+}
+
+# The shipped font files a page of a script asks for before its styles (<link rel=preload>):
+# a reader's device seldom has a Khmer or Lao font, and text drawn first in a stand-in and
+# then in Noto Sans Khmer jumps (layout shift). Latin text has stand-ins with matched
+# metrics in fonts.css instead; Chinese uses the reader's own font first (local()) and
+# slices cut per page, which a page cannot name before the site is built.
+PRELOAD_FONTS: dict[str, tuple[str, ...]] = {
+    "Khmr": (
+        f"{FONTS_DIR}/noto-sans-khmer-khmer-400-normal.woff2",
+        f"{FONTS_DIR}/noto-sans-khmer-khmer-700-normal.woff2",
+    ),
+    "Laoo": (
+        f"{FONTS_DIR}/noto-sans-lao-lao-400-normal.woff2",
+        f"{FONTS_DIR}/noto-sans-lao-lao-700-normal.woff2",
+    ),
 }
 
 

@@ -164,7 +164,7 @@ def render_picture(
 _MARKDOWN_IMAGE = re.compile(
     r'!\[(?P<alt>[^\]]*)\]\((?P<target>[^)\s]+)(?:\s+"(?P<title>[^"]*)")?\)'
 )
-BODY_SIZES = "(min-width: 45em) 42rem, 100vw"
+BODY_SIZES = "(min-width: 45em) 42rem, calc(100vw - 1.6rem)"
 
 
 def rewrite_body_images(

@@ -16,6 +16,7 @@ from urllib.parse import quote
 
 from . import kiosk, routes
 from .feeds import feed_for_category
+from .fonts import PRELOAD_FONTS
 from .languages import Language
 from .listings import ARCHIVE_PATH, SEARCH_PATH, Listing
 from .site import Site
@@ -137,6 +138,9 @@ class PageView:
     badge: str = ""
     iso_date: str = ""
     page: int = 1
+    # The font files of the language's script, asked for before the styles: its text is
+    # drawn in them from the first paint, not moved when they arrive (no layout shift).
+    preload_fonts: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -160,6 +164,8 @@ class ArticleView(PageView):
     share: dict[str, Any] = field(default_factory=dict)
     image: str = ""
     image_alt: str = ""
+    # On a fallback page: every language the article is written in, to read it there.
+    translations: list[dict[str, str]] = field(default_factory=list)
 
 
 @dataclass
@@ -177,8 +183,10 @@ class ListingView(PageView):
 
 @dataclass
 class HomeView(PageView):
-    """The home page: the newest articles, then a few of each category."""
+    """The home page: a lead story and the ways in, the newest articles, then each category."""
 
+    lead: dict[str, Any] | None = None
+    ways: list[dict[str, str]] = field(default_factory=list)
     latest: list[dict[str, Any]] = field(default_factory=list)
     sections: list[dict[str, Any]] = field(default_factory=list)
 
@@ -224,6 +232,7 @@ def page_view(site: Site, spec: PageSpec, base_url: str, title: str = "") -> Pag
         "serving": site.serving,
         "search": views.search if settings.search else None,
         "page": spec.page_number,
+        "preload_fonts": list(PRELOAD_FONTS.get(language.script, ())),
     }
     entry = site.catalog.entry_for(lang, spec.key) if spec.kind == ARTICLE else None
     view: PageView
@@ -271,6 +280,12 @@ def _add_languages(site: Site, spec: PageSpec, view: PageView) -> None:
     else:
         if kind == ARTICLE:
             pairs = routes.article_alternates(catalog, spec.key)
+            if view.fallback and isinstance(view, ArticleView):
+                view.translations = [
+                    _choice(settings.language(code), f"{settings.language(code).prefix}{spec.key}/")
+                    for code in catalog.translated_languages(spec.key)
+                    if code != lang
+                ]
         elif kind in SHARED_LISTINGS and view.page == 1:
             pairs = routes.listing_alternates(settings, spec.path)
         elif kind in (HOME, PAGE):

@@ -9,8 +9,9 @@ import shutil
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from .assets import use_hashed_assets
 from .feeds import render_feed
-from .fonts import write_fonts
+from .fonts import FontFile, write_fonts
 from .redirects import redirect_pages
 from .robots import render_robots
 from .search import GLOSSARY, build_indexes, load_glossary, records_for
@@ -84,10 +85,11 @@ def write_search_indexes(site: Site, folder: Path) -> None:
     build_indexes(jobs, folder, site.cache_dir, glossary)
 
 
-def write_site_fonts(site: Site, site_dir: Path) -> None:
+def write_site_fonts(site: Site, site_dir: Path) -> list[FontFile]:
     """The fonts cut to the characters of the built pages, and the language names' fonts."""
     files = write_fonts(site, site_dir)
     log.debug("wrote %d font files", len(files))
+    return files
 
 
 def finish_site(site: Site, site_dir: Path, search_done: bool = False) -> None:
@@ -106,6 +108,8 @@ def finish_site(site: Site, site_dir: Path, search_done: bool = False) -> None:
         gz.unlink()
     if site.serving:
         return  # the preview skips search and the link check, to rebuild in a second or two
+    # After the fonts (they complete fonts.css), before the link check (it checks the names).
+    use_hashed_assets(site_dir)
     if site.settings.search and not search_done:
         write_search_indexes(site, site_dir)
     broken = broken_links(site_dir)

@@ -20,6 +20,9 @@ class Category:
     key: str
     folder: str
     names: Mapping[str, str]
+    # Who the category speaks to ("visitors", "investors"): the home page adds a way in
+    # labelled with the interface text audience_<audience>.
+    audience: str = ""
 
     def name(self, lang: str) -> str:
         """The category's name in ``lang``, falling back to any name configured."""
@@ -40,7 +43,8 @@ class Settings:
     feed_size: int = 20
     related_count: int = 4
     images_dir: str = "images"
-    image_widths: tuple[int, ...] = (480, 960, 1600)
+    # Card slots are some 380 px wide (760 on a 2x phone): 400 and 720 fit them.
+    image_widths: tuple[int, ...] = (400, 720, 960, 1600)
     strings_dir: str = "locales"
     max_article_bytes: int = 1_000_000
     idle_seconds: int = 90

@@ -17,8 +17,14 @@ from .listings import SEARCH_PATH, TAGS_PATH, Listing, page_path, related, tag_s
 from .qr import QrCodes
 from .strings import Strings
 
-CARD_SIZES = "(min-width: 60em) 22rem, (min-width: 45em) 45vw, 100vw"
-COVER_SIZES = "(min-width: 76em) 46rem, 100vw"
+# The width of each picture's slot (gialai.css; 1rem is 20 px in Material's type scale):
+# the browser takes the smallest variant (settings.image_widths) that fills it.
+CARD_SIZES = (
+    "(min-width: 76.25em) 19rem, (min-width: 60em) calc(33vw - 1.5rem), "
+    "(min-width: 45em) calc(50vw - 2rem), calc(100vw - 1.6rem)"
+)
+LEAD_SIZES = "(min-width: 76.25em) 36rem, (min-width: 45em) 58vw, calc(100vw - 1.6rem)"
+COVER_SIZES = "(min-width: 45em) 42rem, calc(100vw - 1.6rem)"
 _WORD = re.compile(r"\w+")
 _KHMER_CHARS = re.compile(r"[\u1780-\u17FF]")
 # Khmer has no spaces between words; about six code points make a word on average.
@@ -128,7 +134,9 @@ class Views:
             return self.t.html("scheduled_badge", date=self.t.date(entry.source.publish_date))
         return ""
 
-    def card(self, entry: Entry, base_url: str, lazy: bool = True) -> dict[str, Any]:
+    def card(
+        self, entry: Entry, base_url: str, lazy: bool = True, sizes: str = ""
+    ) -> dict[str, Any]:
         """A teaser of an article for listings."""
         article = entry.article
         date = entry.source.date
@@ -140,7 +148,7 @@ class Views:
             "date": self.t.date_html(date) if date else "",
             "iso_date": date.isoformat() if date else "",
             "category": self.category(entry.source.category),
-            "picture": self.picture(cover.image, cover.alt, base_url, CARD_SIZES, lazy)
+            "picture": self.picture(cover.image, cover.alt, base_url, sizes or CARD_SIZES, lazy)
             if cover
             else "",
             "badge": self.badge(entry),
@@ -203,12 +211,16 @@ class Views:
 
     def listing(self, listing: Listing, base_url: str) -> dict[str, Any]:
         """A listing page: its cards and its previous/next links."""
+        most = max((count for _tag, _slug, count in listing.tag_counts), default=0)
+        first_photo = next((e for e in listing.entries if e.article.cover), None)
         return {
             "kind": listing.kind,
             "title": listing.title,
             "cards": [
-                self.card(entry, base_url, lazy=index >= 3)
-                for index, entry in enumerate(listing.entries)
+                # Only the first photo is fetched at once (fetchpriority): on a phone it
+                # is the largest thing on the first screen.
+                self.card(entry, base_url, lazy=entry is not first_photo)
+                for entry in listing.entries
             ],
             "page": listing.page,
             "pages": listing.pages,
@@ -228,34 +240,66 @@ class Views:
             if listing.pages > 1
             else [],
             "tags": [
-                {"name": tag, "url": f"{self.prefix}{TAGS_PATH}{slug}/", "count": count}
+                {
+                    "name": tag,
+                    "url": f"{self.prefix}{TAGS_PATH}{slug}/",
+                    "count": count,
+                    "weight": tag_weight(count, most),
+                }
                 for tag, slug, count in listing.tag_counts
             ],
         }
 
-    def home(self, base_url: str, latest_count: int = 7, per_category: int = 4) -> dict:
-        """The front page: the newest articles, then a few of each category."""
+    def home(self, base_url: str, latest_count: int = 4, per_category: int = 2) -> dict:
+        """The front page: a lead story and the ways in, the newest articles, then a few
+        more of each category. No article is shown twice."""
         listed = self.catalog.listed(self.lang)
+        # The lead is the newest article with a photo: the first phone screen shows it.
+        lead = next((e for e in listed if e.article.cover), listed[0] if listed else None)
+        rest = [e for e in listed if e is not lead]
+        latest = rest[:latest_count]
+        shown = {id(e) for e in latest}
         sections = []
+        ways = []
         for category in self.settings.categories:
-            entries = [e for e in listed if e.source.category == category.key][:per_category]
+            url = f"{self.prefix}{category.folder}/"
+            name = category.name(self.lang)
+            ways.append({"name": name, "url": url, "audience": ""})
+            entries = [e for e in rest if e.source.category == category.key and id(e) not in shown][
+                :per_category
+            ]
             if entries:
                 sections.append(
                     {
-                        "name": category.name(self.lang),
-                        "url": f"{self.prefix}{category.folder}/",
-                        "more": self.t("more_in", category=category.name(self.lang)),
+                        "name": name,
+                        "url": url,
+                        "more": self.t("more_in", category=name),
                         "cards": [self.card(e, base_url) for e in entries],
                     }
                 )
+        for category in self.settings.categories:
+            if category.audience:
+                label = self.t(f"audience_{category.audience}")
+                ways.append(
+                    {"name": label, "url": f"{self.prefix}{category.folder}/", "audience": "yes"}
+                )
         return {
             "kind": "home",
-            "latest": [
-                self.card(entry, base_url, lazy=index >= 2)
-                for index, entry in enumerate(listed[:latest_count])
-            ],
+            "lead": self.card(lead, base_url, lazy=False, sizes=LEAD_SIZES) if lead else None,
+            "ways": ways,
+            "latest": [self.card(entry, base_url) for entry in latest],
             "sections": sections,
         }
+
+
+def tag_weight(count: int, most: int, steps: int = 4) -> int:
+    """The size step (1 to ``steps``) of a tag in the cloud: by its share of the most used."""
+    if count <= 1:
+        return 1
+    # Logarithmic, on a scale of at least 2^(steps-1): a tag of 40 articles does not dwarf
+    # the rest, and on a young site a tag of 2 is not set as large as one of 40.
+    scale = max(most, 2 ** (steps - 1))
+    return min(steps, 1 + round((steps - 1) * math.log(count) / math.log(scale)))
 
 
 def dashboard(session, lang: str) -> dict[str, Any]:

@@ -95,6 +95,9 @@ def _bold_rules() -> list[str]:
     for rel in STYLES:
         css = re.sub(r"/\*.*?\*/", "", (REPO / rel).read_text(encoding="utf-8"), flags=re.S)
         for selectors, body in re.findall(r"([^{}]+)\{([^{}]*)\}", css):
+            # An @font-face's weight names the face it declares, not text set in bold.
+            if selectors.strip().startswith("@font-face"):
+                continue
             if re.search(r"font-weight:\s*(?:700|bold)", body):
                 found.extend(part.strip() for part in selectors.split(","))
     return found

@@ -124,8 +124,15 @@ def test_the_home_page_and_the_menu_mark(make_site):
     view = _view(make_site(_files()), "vi", "home", "")
     assert isinstance(view, pages.HomeView)
     assert view.active == "home" and view.canonical == SITE_URL
-    assert [card["title"] for card in view.latest] == ["Thác 50", "Hội nghị", "Lễ hội"]
-    assert [section["name"] for section in view.sections] == ["Tin tức", "Du lịch"]
+    # The newest article leads (none has a photo here); no story is shown twice, so the
+    # category sections have nothing left to show on a site this small.
+    assert view.lead["title"] == "Thác 50"
+    assert [card["title"] for card in view.latest] == ["Hội nghị", "Lễ hội"]
+    assert view.sections == []
+    assert [(way["name"], way["url"]) for way in view.ways] == [
+        ("Tin tức", "tin-tuc/"),
+        ("Du lịch", "du-lich/"),
+    ]
 
 
 def test_each_kiosk_orders_its_start_screen(make_site):

@@ -92,7 +92,8 @@ def settings_from_mkdocs(config: Any) -> Settings:
                 )
             )
             continue
-        categories.append(Category(key, value["folder"], dict(value.get("names") or {})))
+        names, audience = dict(value.get("names") or {}), str(value.get("audience") or "")
+        categories.append(Category(key, value["folder"], names, audience))
     i18n = i18n_plugin(config)
     if i18n is None:
         problems.append(Problem(where, 0, "plugins", "the i18n plugin is not configured."))
