@@ -6,6 +6,7 @@ from __future__ import annotations
 import logging
 import os
 import shutil
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -89,11 +90,18 @@ def write_site_fonts(site: Site, site_dir: Path) -> None:
     log.debug("wrote %d font files", len(files))
 
 
-def finish_site(site: Site, site_dir: Path, search_done: bool = False) -> None:
+def finish_site(
+    site: Site,
+    site_dir: Path,
+    search_done: bool = False,
+    links: Mapping[str, Iterable[str]] | None = None,
+) -> None:
     """Write fonts, sitemap and the other site-wide files, then check the site's links.
 
     ``search_done``: the search bundles were already written (a parallel build makes
-    them while the languages build). A broken link raises ``SiteProblem``.
+    them while the languages build). ``links``: the links of pages, by site path, noted
+    while they were written (the other pages are read). A broken link raises
+    ``SiteProblem``.
     """
     # Before the preview stops below: its pages need their fonts too.
     write_site_fonts(site, site_dir)
@@ -107,7 +115,7 @@ def finish_site(site: Site, site_dir: Path, search_done: bool = False) -> None:
         return  # the preview skips search and the link check, to rebuild in a second or two
     if site.settings.search and not search_done:
         write_search_indexes(site, site_dir)
-    broken = broken_links(site_dir)
+    broken = broken_links(site_dir, known=links)
     if broken:
         lines = [f"  {page}: '{url}' leads to no page or file" for page, url in broken[:50]]
         more = f"\n  … and {len(broken) - 50} more" if len(broken) > 50 else ""
