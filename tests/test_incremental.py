@@ -128,9 +128,7 @@ def test_one_edit_makes_again_exactly_the_pages_that_show_it(builds):
     remade = _remade(keys["warm"], keys["edited"])
     # The truth, from two builds without the cache: the pages whose bytes changed.
     changed = {
-        rel
-        for rel in _differences(sites["plain"], sites["edited-plain"])
-        if rel.endswith(".html")
+        rel for rel in _differences(sites["plain"], sites["edited-plain"]) if rel.endswith(".html")
     }
     pages = {dest for folder in keys["edited"].values() for dest in folder}
     assert remade == changed & pages
@@ -242,3 +240,22 @@ def test_a_changed_template_or_setting_is_seen(cached_project, tmp_path):
     page = tmp_path / "setting-cached" / ARTICLE_KEY / "index.html"
     before = tmp_path / "first" / ARTICLE_KEY / "index.html"
     assert page.read_bytes() != before.read_bytes()
+
+
+def test_a_language_whose_search_records_did_not_change_keeps_its_index(builds):
+    sites = builds["sites"]
+
+    def entry(site: str, prefix: str) -> bytes:
+        return (sites[site] / prefix / "pagefind" / "pagefind-entry.json").read_bytes()
+
+    # Pagefind names its files differently on every run: equal files were not made again.
+    assert entry("plain", "en/") != entry("edited-plain", "en/")
+    for prefix in ("", "en/", "km/", "lo/", "zh/"):
+        assert entry("cold", prefix) == entry("warm", prefix)
+    for prefix in ("en/", "km/", "lo/", "zh/"):
+        assert entry("warm", prefix) == entry("edited", prefix)
+    assert entry("warm", "") != entry("edited", "")
+    # The edited article is found by its new words.
+    assert (
+        _differences(sites["edited"] / "search-vocab", sites["edited-plain"] / "search-vocab") == []
+    )

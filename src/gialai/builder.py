@@ -112,7 +112,7 @@ def _build_parallel(
     if site.settings.search:
         search = threading.Thread(
             target=_in_background,
-            args=(write_search_indexes, (site, search_folder), errors),
+            args=(write_search_indexes, (site, search_folder, reuse), errors),
             daemon=True,
         )
         search.start()

@@ -16,11 +16,13 @@ here knows MkDocs.
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import datetime as dt
 import hashlib
 import json
 import os
+import shutil
 import sys
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -294,3 +296,83 @@ class PageCache:
             for path in files.iterdir():
                 if path.name not in wanted and not path.name.startswith("."):
                     path.unlink(missing_ok=True)
+
+
+# --- search bundles ---------------------------------------------------------------------
+
+SEARCH_CACHE = "search"
+# What a language's search bundle is made of beyond its records.
+_SEARCH_CODE = ("search.py", "segmenting.py", "pagefind_index.py", "languages.py")
+_BUNDLES = ("pagefind", "search-vocab")
+
+
+class SearchCache:
+    """Each language's search bundle as last built, with the key of what it was built from."""
+
+    def __init__(self, folder: Path, tell: Callable[[str], None] = notice) -> None:
+        self.folder = folder
+        self.tell = tell
+        package = Path(__file__).resolve().parent
+        hasher = hashlib.blake2b(digest_size=20)
+        hasher.update(f"format {FORMAT}\n".encode())
+        for name in ("pagefind", "pagefind-bin", "pagefind-bin-extended"):
+            with contextlib.suppress(metadata.PackageNotFoundError):
+                hasher.update(f"{name} {metadata.version(name)}\n".encode())
+        for name in _SEARCH_CODE:
+            path = package / name
+            if path.is_file():
+                hasher.update(path.read_bytes())
+        self.code = hasher.hexdigest()
+
+    def key(self, language: Any, records: Any) -> str:
+        """The key of a language's bundle: its records, its search traits, the code."""
+        return digest_of({"code": self.code, "language": repr(language), "records": records})
+
+    def restore(self, code: str, key: str, target: Path) -> bool:
+        """Copy the stored bundle of ``code`` into ``target`` if it was built with ``key``."""
+        folder = self.folder / code
+        try:
+            manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            manifest = None
+        if not isinstance(manifest, dict) or manifest.get("key") != key:
+            return False
+        files = manifest.get("files")
+        if not isinstance(files, dict):
+            return False
+        copies: list[tuple[Path, bytes]] = []
+        for rel, digest in files.items():
+            try:
+                data = (folder / rel).read_bytes()
+            except OSError:
+                data = None
+            if data is None or _bytes_digest(data) != digest:
+                self.tell(
+                    f"{folder.as_posix()}: the stored search index is damaged; it is built again."
+                )
+                return False
+            copies.append((target / rel, data))
+        for name in _BUNDLES:
+            if (target / name).exists():
+                shutil.rmtree(target / name)
+        for path, data in copies:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_bytes(data)
+        return True
+
+    def store(self, code: str, key: str, source: Path) -> None:
+        """Keep the bundle of ``code`` just built in ``source``."""
+        folder = self.folder / code
+        if folder.exists():
+            shutil.rmtree(folder)
+        files = {}
+        for name in _BUNDLES:
+            if not (source / name).is_dir():
+                continue
+            shutil.copytree(source / name, folder / name)
+            for path in sorted((folder / name).rglob("*")):
+                if path.is_file():
+                    files[path.relative_to(folder).as_posix()] = _bytes_digest(path.read_bytes())
+        folder.mkdir(parents=True, exist_ok=True)
+        manifest = {"key": key, "files": files}
+        (folder / "manifest.json").write_text(json.dumps(manifest), encoding="utf-8")

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from .feeds import render_feed
 from .fonts import write_fonts
+from .pagecache import SEARCH_CACHE, SearchCache
 from .redirects import redirect_pages
 from .robots import render_robots
 from .search import build_indexes, records_for
@@ -73,15 +74,30 @@ def warm_images(site: Site) -> None:
         list(pool.map(site.images.get, sorted(sources)))
 
 
-def write_search_indexes(site: Site, folder: Path) -> None:
-    """One Pagefind bundle per language, built side by side: the one place search is made."""
+def write_search_indexes(site: Site, folder: Path, reuse: bool = False) -> None:
+    """One Pagefind bundle per language, built side by side: the one place search is made.
+
+    ``reuse``: a language whose search records did not change gets its stored bundle.
+    """
     settings = site.settings
     jobs = []
     for language in settings.languages:
         names = {cat.key: cat.name(language.code) for cat in settings.categories}
         records = records_for(site.catalog, language.code, names, site.strings[language.code].date)
         jobs.append((language, records))
-    build_indexes(jobs, folder, site.cache_dir)
+    if not reuse:
+        build_indexes(jobs, folder, site.cache_dir)
+        return
+    stored = SearchCache(site.cache_dir / SEARCH_CACHE)
+    keys = {language.code: stored.key(language, records) for language, records in jobs}
+    missing = [
+        (language, records)
+        for language, records in jobs
+        if not stored.restore(language.code, keys[language.code], folder / language.prefix)
+    ]
+    build_indexes(missing, folder, site.cache_dir)
+    for language, _records in missing:
+        stored.store(language.code, keys[language.code], folder / language.prefix)
 
 
 def write_site_fonts(site: Site, site_dir: Path) -> None:
@@ -95,11 +111,13 @@ def finish_site(
     site_dir: Path,
     search_done: bool = False,
     links: Mapping[str, Iterable[str]] | None = None,
+    reuse: bool = False,
 ) -> None:
     """Write fonts, sitemap and the other site-wide files, then check the site's links.
 
     ``search_done``: the search bundles were already written (a parallel build makes
-    them while the languages build). ``links``: the links of pages, by site path, noted
+    them while the languages build); ``reuse``: from the cache where records are the same.
+    ``links``: the links of pages, by site path, noted
     while they were written (the other pages are read). A broken link raises
     ``SiteProblem``.
     """
@@ -114,7 +132,7 @@ def finish_site(
     if site.serving:
         return  # the preview skips search and the link check, to rebuild in a second or two
     if site.settings.search and not search_done:
-        write_search_indexes(site, site_dir)
+        write_search_indexes(site, site_dir, reuse)
     broken = broken_links(site_dir, known=links)
     if broken:
         lines = [f"  {page}: '{url}' leads to no page or file" for page, url in broken[:50]]

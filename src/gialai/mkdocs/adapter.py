@@ -382,6 +382,7 @@ class Adapter:
                 sitecheck.write_links(links_file, self.links)
             return  # a parallel build's process: its parent finishes the site
         try:
-            publish.finish_site(self.site, site_dir, links=self.links if self.reuse else None)
+            links = self.links if self.reuse else None
+            publish.finish_site(self.site, site_dir, links=links, reuse=self.reuse)
         except publish.SiteProblem as error:
             raise PluginError(str(error)) from None
