@@ -156,12 +156,25 @@ def parts_on_their_own(project: Path, site: Path, runs: int) -> dict[str, Any]:
     return results
 
 
-def run_size(root: Path, n: int, codes: tuple[str, ...] | None, runs: int) -> dict[str, Any]:
+def run_size(
+    root: Path,
+    n: int,
+    codes: tuple[str, ...] | None,
+    runs: int,
+    cold_runs: int,
+    save=lambda result: None,
+) -> dict[str, Any]:
     project = root / "project"
-    corpus = make_project(project, n)
-    if codes:
-        keep_languages(project, codes)
-        corpus["languages"] = list(codes)
+    if (project / "mkdocs.yml").exists():  # a project an earlier run generated: kept
+        from gialai.settings import load_settings
+
+        table = [lang.code for lang in load_settings(project / "mkdocs.yml").languages]
+        corpus = {"articles": n, "languages": table, "reused": True}
+    else:
+        corpus = make_project(project, n)
+        if codes:
+            keep_languages(project, codes)
+            corpus["languages"] = list(codes)
     hugo_project = make_hugo_site(project / "content", root / "hugo")
     hugo_out = root / "hugo-public"
     log = root / "log.txt"
@@ -172,25 +185,27 @@ def run_size(root: Path, n: int, codes: tuple[str, ...] | None, runs: int) -> di
     result: dict[str, Any] = {"n": n, "corpus": corpus, "cases": {}}
     cases = result["cases"]
 
-    def case(name: str, before, *flags: str) -> None:
+    def case(name: str, before, *flags: str, count: int = runs) -> None:
         pairs = []
-        for i in range(runs):
+        for i in range(count):
             before(i)
             ours_run = ours(project, site, log, *flags)
             pairs.append(pair(ours_run, hugo(hugo_project, hugo_out, log)))
         cases[name] = median_pair(pairs)
-        print(f"  N={n} {name}: {cases[name]['wall_ratio']} × Hugo", flush=True)
+        print(f"  N={n} {name}: {json.dumps(cases[name] | {'runs': None})}", flush=True)
+        save(result)
 
-    case("cold", lambda i: shutil.rmtree(project / ".cache", ignore_errors=True))
+    if not (project / ".cache" / "pages").is_dir():
+        ours(project, site, log)  # fills the cache
+    # The cases officers meet every day first: a busy machine may not leave time for all.
     case("warm", lambda i: None)
     case(
         "one edit",
         lambda i: _append(article, f"Câu sửa số {i} để đo bản dựng sau một lần sửa."),
     )
-    case("warm, no page cache", lambda i: None, "--no-cache")
-    ours(project, site, log)  # the cache as a build leaves it
     result["parts"] = parts_on_their_own(project, site, runs)
     print(f"  N={n} parts: {result['parts']}", flush=True)
+    save(result)
     previews = []
     for _ in range(runs):
         serve = _serve_rebuild(project, key, log)
@@ -200,12 +215,19 @@ def run_size(root: Path, n: int, codes: tuple[str, ...] | None, runs: int) -> di
                 hugo(hugo_project, hugo_out, log),
             )
         )
-    result["preview"] = {
-        "runs": previews,
-        "save_to_page_s": statistics.median(p["ours"]["wall_s"] for p in previews),
-        "wall_ratio": statistics.median(p["wall_ratio"] for p in previews),
-    }
+        result["preview"] = {
+            "runs": previews,
+            "save_to_page_s": statistics.median(p["ours"]["wall_s"] for p in previews),
+            "wall_ratio": statistics.median(p["wall_ratio"] for p in previews),
+        }
+        save(result)
     print(f"  N={n} preview: {result['preview']['wall_ratio']} × Hugo", flush=True)
+    case("warm, no page cache", lambda i: None, "--no-cache", count=cold_runs)
+    case(
+        "cold",
+        lambda i: shutil.rmtree(project / ".cache", ignore_errors=True),
+        count=cold_runs,
+    )
     return result
 
 
@@ -223,7 +245,9 @@ def table(results: list[dict[str, Any]]) -> str:
                 f"| {c['wall_ratio']:.2f} × | {c['cpu_ratio']:.2f} × | {c['ms_per_page']:.1f} "
                 f"| {c['ours_tree_rss_mb']:.0f} | {c['others_cpu_s']:.0f} |"
             )
-        p = result["preview"]
+        p = result.get("preview")
+        if p is None:
+            continue
         lines.append(
             f"| {size} | preview, save → page served | {p['save_to_page_s']:.2f} | "
             f"{statistics.median(r['hugo']['wall_s'] for r in p['runs']):.2f} "
@@ -237,16 +261,35 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000])
     parser.add_argument("--languages", type=int, choices=(3, 5), default=5)
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument(
+        "--cold-runs", type=int, default=3, help="pairs for the cold and no-cache cases"
+    )
+    parser.add_argument(
+        "--keep",
+        type=Path,
+        help="generate the projects in this folder and keep them (a project already "
+        "there is measured again without generating it)",
+    )
     parser.add_argument("--out", type=Path, default=Path("bench/results"))
     args = parser.parse_args(argv)
     codes = THREE if args.languages == 3 else None
-    results = []
-    for n in args.sizes:
-        with tempfile.TemporaryDirectory(prefix=f"gialai-incr-{n}-") as folder:
-            results.append(run_size(Path(folder), n, codes, args.runs))
+    results: list[dict[str, Any]] = []
     args.out.mkdir(parents=True, exist_ok=True)
     stamp = time.strftime("%Y-%m-%dT%H%M%S")
     path = args.out / f"incremental-{args.languages}-{stamp}.json"
+
+    def save(result: dict[str, Any]) -> None:
+        done = [*results, result]
+        path.write_text(json.dumps(done, indent=1, ensure_ascii=False), encoding="utf-8")
+
+    for n in args.sizes:
+        if args.keep:
+            folder = args.keep / f"{n}x{args.languages}"
+            folder.mkdir(parents=True, exist_ok=True)
+            results.append(run_size(folder, n, codes, args.runs, args.cold_runs, save))
+            continue
+        with tempfile.TemporaryDirectory(prefix=f"gialai-incr-{n}-") as folder:
+            results.append(run_size(Path(folder), n, codes, args.runs, args.cold_runs, save))
     path.write_text(json.dumps(results, indent=1, ensure_ascii=False), encoding="utf-8")
     print(table(results))
     for result in results:
