@@ -52,8 +52,10 @@ def _env(options: BuildOptions) -> dict[str, str]:
     return {**os.environ, "NO_MKDOCS_2_WARNING": "1", **options.to_env()}
 
 
-def _build_serial(config_file: Path, staging: Path, options: BuildOptions, quiet: bool) -> None:
-    command = build_command(config_file, staging, quiet)
+def _build_serial(
+    config_file: Path, staging: Path, options: BuildOptions, quiet: bool, reuse: bool
+) -> None:
+    command = build_command(config_file, staging, quiet, reuse)
     if subprocess.run(command, env=_env(options), cwd=config_file.parent).returncode != 0:
         raise BuildFailed(
             "the build failed (see the messages above); the previous site is unchanged."
@@ -61,10 +63,15 @@ def _build_serial(config_file: Path, staging: Path, options: BuildOptions, quiet
 
 
 def _build_parallel(
-    config_file: Path, staging: Path, options: BuildOptions, report: Callable[[str], None]
+    config_file: Path,
+    staging: Path,
+    options: BuildOptions,
+    report: Callable[[str], None],
+    reuse: bool,
 ) -> None:
     from .mkdocs.build import load_site
-    from .parallel import merge, start_language_builds, wait_for
+    from .pagecache import check_index, folder_for, site_id
+    from .parallel import collect_links, merge, start_language_builds, wait_for
     from .problems import ContentError
     from .publish import SiteProblem, finish_site, warm_images, write_search_indexes
 
@@ -80,9 +87,24 @@ def _build_parallel(
     options = site.options
     languages = [(lang.code, lang.prefix) for lang in site.settings.languages]
     staging.mkdir(parents=True)
+    if reuse:
+        # Told here once, not in each language's log: a cache that is not this site's.
+        owner = site_id(site.settings.project_dir, site.settings.site_url)
+        for code, _prefix in languages:
+            folder = folder_for(
+                site.cache_dir,
+                config_file,
+                str(options.edition),
+                bool(options.preview),
+                False,
+                code,
+            )
+            message = check_index(folder, owner)
+            if message:
+                report(message)
     warm_images(site)
     report(f"Building {', '.join(code for code, _ in languages)} side by side ...")
-    builds = start_language_builds(config_file, staging, languages, options, _env(options))
+    builds = start_language_builds(config_file, staging, languages, options, _env(options), reuse)
     # The search index needs only the content: build it while the pages are built.
     search_folder = staging / ".search"
     errors: list[BaseException] = []
@@ -90,7 +112,7 @@ def _build_parallel(
     if site.settings.search:
         search = threading.Thread(
             target=_in_background,
-            args=(write_search_indexes, (site, search_folder), errors),
+            args=(write_search_indexes, (site, search_folder, reuse), errors),
             daemon=True,
         )
         search.start()
@@ -108,6 +130,13 @@ def _build_parallel(
         raise BuildFailed(
             "the build failed (see the messages above); the previous site is unchanged."
         )
+    pages_cache = str(site.cache_dir / "pages")
+    for build in builds:
+        # A language's notices about its stored pages (damaged ones are made again).
+        for line in build.output().splitlines():
+            if line.startswith(pages_cache):
+                report(line)
+    links = collect_links(builds) if reuse else None
     merge(staging, builds)
     if search is not None:
         if errors:
@@ -117,7 +146,7 @@ def _build_parallel(
             )
         _move_search_bundles(search_folder, staging)
     try:
-        finish_site(site, staging, search_done=search is not None)
+        finish_site(site, staging, search_done=search is not None, links=links)
     except SiteProblem as error:
         report(str(error))
         raise BuildFailed("the built site has problems; the previous site is unchanged.") from None
@@ -149,11 +178,13 @@ def build_site(
     quiet: bool = False,
     parallel: bool = True,
     report: Callable[[str], None] = print,
+    reuse: bool = True,
 ) -> BuildResult:
     """Build into a staging folder, then replace ``site_dir`` with it.
 
     With ``parallel``, each language is built by its own process (all cores busy);
-    otherwise MkDocs and static-i18n build them one after another.
+    otherwise MkDocs and static-i18n build them one after another. With ``reuse``, pages
+    and search indexes whose inputs did not change come from the cache (``.cache/``).
     """
     out = site_dir.resolve()
     out.parent.mkdir(parents=True, exist_ok=True)
@@ -163,9 +194,9 @@ def build_site(
     options = options or BuildOptions()
     try:
         if parallel:
-            _build_parallel(config_file, staging, options, report)
+            _build_parallel(config_file, staging, options, report, reuse)
         else:
-            _build_serial(config_file, staging, options, quiet)
+            _build_serial(config_file, staging, options, quiet, reuse)
     except KeyboardInterrupt:
         shutil.rmtree(staging, ignore_errors=True)
         raise BuildFailed("the build was interrupted; the previous site is unchanged.") from None

@@ -476,7 +476,12 @@ def cmd_build(args: argparse.Namespace) -> int:
         options = BuildOptions(build_date=args.build_date, preview=args.preview, edition=edition)
         try:
             result = build_site(
-                config_file, out, options, quiet=args.quiet, parallel=not args.serial
+                config_file,
+                out,
+                options,
+                quiet=args.quiet,
+                parallel=not args.serial,
+                reuse=not args.no_cache,
             )
         except BuildFailed as error:
             print(f"Build of the {edition} edition stopped: {error}", file=sys.stderr)
@@ -763,6 +768,12 @@ def make_parser() -> argparse.ArgumentParser:
     build.add_argument("--quiet", action="store_true", help="print only warnings and errors")
     build.add_argument(
         "--serial", action="store_true", help="build the languages one after another in one process"
+    )
+    build.add_argument(
+        "--no-cache",
+        action="store_true",
+        help="make every page and search index again (the cache in .cache/ is neither read "
+        "nor written)",
     )
     build.set_defaults(func=cmd_build)
 

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from .mkdocs.build import build_command
 from .options import BuildOptions
+from .sitecheck import LINKS_SUFFIX, read_links
 
 
 @dataclass
@@ -38,6 +39,7 @@ def start_language_builds(
     languages: list[tuple[str, str]],
     options: BuildOptions,
     env: dict[str, str],
+    reuse: bool = False,
 ) -> list[LanguageBuild]:
     """Start one ``mkdocs build`` per (code, prefix), each into its own folder."""
     builds = []
@@ -47,7 +49,7 @@ def start_language_builds(
         child_env = dict(env, **options.replace(only_language=code).to_env())
         with log.open("w", encoding="utf-8") as handle:
             process = subprocess.Popen(
-                build_command(config_file, folder),
+                build_command(config_file, folder, reuse=reuse),
                 env=child_env,
                 cwd=config_file.parent,
                 stdout=handle,
@@ -104,3 +106,13 @@ def merge(staging: Path, builds: list[LanguageBuild]) -> None:
     for build in builds:
         shutil.rmtree(build.folder, ignore_errors=True)
         build.log.unlink(missing_ok=True)
+
+
+def collect_links(builds: list[LanguageBuild]) -> dict[str, tuple[str, ...]]:
+    """The links of the pages each process wrote, read while it wrote them."""
+    links: dict[str, tuple[str, ...]] = {}
+    for build in builds:
+        path = build.folder.with_name(build.folder.name + LINKS_SUFFIX)
+        links.update(read_links(path))
+        path.unlink(missing_ok=True)
+    return links

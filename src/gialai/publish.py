@@ -6,12 +6,14 @@ from __future__ import annotations
 import logging
 import os
 import shutil
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .assets import use_hashed_assets
 from .feeds import render_feed
 from .fonts import FontFile, write_fonts
+from .pagecache import SEARCH_CACHE, SearchCache
 from .redirects import redirect_pages
 from .robots import render_robots
 from .search import GLOSSARY, build_indexes, load_glossary, records_for
@@ -73,8 +75,11 @@ def warm_images(site: Site) -> None:
         list(pool.map(site.images.get, sorted(sources)))
 
 
-def write_search_indexes(site: Site, folder: Path) -> None:
-    """One Pagefind bundle per language, built side by side: the one place search is made."""
+def write_search_indexes(site: Site, folder: Path, reuse: bool = False) -> None:
+    """One Pagefind bundle per language, built side by side: the one place search is made.
+
+    ``reuse``: a language whose search records did not change gets its stored bundle.
+    """
     settings = site.settings
     jobs = []
     for language in settings.languages:
@@ -82,7 +87,23 @@ def write_search_indexes(site: Site, folder: Path) -> None:
         records = records_for(site.catalog, language.code, names, site.strings[language.code].date)
         jobs.append((language, records))
     glossary = load_glossary(settings.project_dir / settings.strings_dir / GLOSSARY)
-    build_indexes(jobs, folder, site.cache_dir, glossary)
+    if not reuse:
+        build_indexes(jobs, folder, site.cache_dir, glossary)
+        return
+    stored = SearchCache(site.cache_dir / SEARCH_CACHE)
+    # The glossary decides how Khmer and Lao are split and which names are joined.
+    keys = {
+        language.code: stored.key(language, records, glossary.get(language.code, ()))
+        for language, records in jobs
+    }
+    missing = [
+        (language, records)
+        for language, records in jobs
+        if not stored.restore(language.code, keys[language.code], folder / language.prefix)
+    ]
+    build_indexes(missing, folder, site.cache_dir, glossary)
+    for language, _records in missing:
+        stored.store(language.code, keys[language.code], folder / language.prefix)
 
 
 def write_site_fonts(site: Site, site_dir: Path) -> list[FontFile]:
@@ -92,11 +113,20 @@ def write_site_fonts(site: Site, site_dir: Path) -> list[FontFile]:
     return files
 
 
-def finish_site(site: Site, site_dir: Path, search_done: bool = False) -> None:
+def finish_site(
+    site: Site,
+    site_dir: Path,
+    search_done: bool = False,
+    links: Mapping[str, Iterable[str]] | None = None,
+    reuse: bool = False,
+) -> None:
     """Write fonts, sitemap and the other site-wide files, then check the site's links.
 
     ``search_done``: the search bundles were already written (a parallel build makes
-    them while the languages build). A broken link raises ``SiteProblem``.
+    them while the languages build); ``reuse``: from the cache where records are the same.
+    ``links``: the links of pages, by site path, noted
+    while they were written (the other pages are read). A broken link raises
+    ``SiteProblem``.
     """
     # Before the preview stops below: its pages need their fonts too.
     write_site_fonts(site, site_dir)
@@ -111,8 +141,8 @@ def finish_site(site: Site, site_dir: Path, search_done: bool = False) -> None:
     # After the fonts (they complete fonts.css), before the link check (it checks the names).
     use_hashed_assets(site_dir)
     if site.settings.search and not search_done:
-        write_search_indexes(site, site_dir)
-    broken = broken_links(site_dir)
+        write_search_indexes(site, site_dir, reuse)
+    broken = broken_links(site_dir, known=links)
     if broken:
         lines = [f"  {page}: '{url}' leads to no page or file" for page, url in broken[:50]]
         more = f"\n  … and {len(broken) - 50} more" if len(broken) > 50 else ""

@@ -6,7 +6,10 @@ starts and keeps it while static-i18n builds every language.
 
 from __future__ import annotations
 
+import functools
 import logging
+import os
+import re
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -14,12 +17,12 @@ from typing import TYPE_CHECKING
 from jinja2 import Environment, FileSystemBytecodeCache
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort, PluginError
-from mkdocs.structure.files import Files
+from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
-from .. import kiosk, pages, publish, routes
+from .. import kiosk, pagecache, pages, publish, routes, sitecheck
 from ..images import rewrite_body_images
 from ..options import BuildOptions
 from ..pages import PageSpec
@@ -34,6 +37,8 @@ if TYPE_CHECKING:
     from .i18n import SiteI18n
 
 log = logging.getLogger("mkdocs.plugins.gialai")
+# The targets of Markdown links and link definitions in a source file.
+_MARKDOWN_LINK = re.compile(r"\]\(\s*<?([^)\s>]+)|^\s{0,3}\[[^\]]+\]:\s*<?(\S+?)>?\s*$", re.M)
 
 
 class _QuietDirtyWarning(logging.Filter):
@@ -47,20 +52,34 @@ class _QuietDirtyWarning(logging.Filter):
 class Adapter:
     """One build's MkDocs side: the site, the page plan of the language being built."""
 
-    def __init__(self, site: Site, plugin: SiteI18n) -> None:
+    def __init__(self, site: Site, plugin: SiteI18n, reuse: bool = False) -> None:
         self.site = site
         self.plugin = plugin
         self.specs: dict[str, dict[str, PageSpec]] = {}  # per language: destination -> page
         self.saved_404: bytes | None = None
+        # A dirty build (gialai build, the preview) keeps pages between builds.
+        self.reuse = reuse
+        self.config: MkDocsConfig | None = None
+        self.files: Files | None = None
+        self.cache: pagecache.PageCache | None = None
+        self.fresh: dict[str, bool] = {}  # destination -> made in this build
+        self.keys: dict[str, str | None] = {}  # destination -> its key (None: uncacheable)
+        self.links: dict[str, tuple[str, ...]] = {}  # site path -> links, every language
+        self._fingerprint: str | None = None
 
     @staticmethod
-    def on_startup(command: str) -> None:
-        if command == "serve":
+    def on_startup(command: str, dirty: bool = False) -> None:
+        if command == "serve" or dirty:
             logging.getLogger("mkdocs.commands.build").addFilter(_QuietDirtyWarning())
 
     @classmethod
     def start(
-        cls, config: MkDocsConfig, options: BuildOptions, plugin: SiteI18n, serving: bool
+        cls,
+        config: MkDocsConfig,
+        options: BuildOptions,
+        plugin: SiteI18n,
+        serving: bool,
+        reuse: bool = False,
     ) -> Adapter:
         """Check the settings and content of a build that starts; stop it on a problem."""
         try:
@@ -78,7 +97,7 @@ class Adapter:
                 f"{error}\nThe preview leaves these files out until they are fixed.",
                 file=sys.stderr,
             )
-        return cls(site, plugin)
+        return cls(site, plugin, reuse)
 
     @property
     def lang(self) -> str:
@@ -108,7 +127,132 @@ class Adapter:
             key = file.src_uri.split("/", 1)[-1].removesuffix(".md")
             specs[file.dest_uri] = by_key.get(key) or pages.source_spec(self.site, lang, key)
         self.specs[lang] = specs
+        if self.reuse:
+            self._open_cache(files, config, specs)
         return files
+
+    # --- pages kept between builds ----------------------------------------------------------
+
+    def _open_cache(self, files: Files, config: MkDocsConfig, specs: dict[str, PageSpec]) -> None:
+        """Let MkDocs skip every page the cache holds with the same inputs."""
+        self.config, self.files = config, files
+        self.fresh, self.keys = {}, {}
+        settings, options = self.site.settings, self.site.options
+        folder = pagecache.folder_for(
+            self.site.cache_dir,
+            Path(config.config_file_path or "mkdocs.yml"),
+            str(options.edition),
+            bool(options.preview),
+            self.site.serving,
+            self.lang,
+        )
+        site_id = pagecache.site_id(settings.project_dir, settings.site_url)
+        self.cache = pagecache.PageCache(folder, site_id, self.fingerprint(config))
+        for file in files.documentation_pages():
+            if file.dest_uri in specs:
+                file.is_modified = functools.partial(self._is_modified, file)
+
+    def fingerprint(self, config: MkDocsConfig) -> str:
+        """What every page of this build depends on beyond its own inputs."""
+        if self._fingerprint is None:
+            settings = self.site.settings
+            project = settings.project_dir
+            package = Path(__file__).resolve().parent.parent
+            custom = Path(config.theme.custom_dir) if config.theme.custom_dir else project
+            read = [package, project / "hooks", custom, project / settings.strings_dir]
+            read += sorted(project.glob("*.yml"))
+            read += sorted(settings.content_dir.glob("*.yml"))
+            values = {
+                "config": Path(config.config_file_path or "mkdocs.yml").name,
+                "edition": self.site.options.edition,
+                "preview": bool(self.site.options.preview),
+                "serving": self.site.serving,
+                "settings": repr(settings),
+            }
+            self._fingerprint = pagecache.fingerprint(read, [settings.images_path], values, project)
+        return self._fingerprint
+
+    def _is_modified(self, file: File) -> bool:
+        """Whether MkDocs must make the page: not if the cache holds it with the same key."""
+        dest = file.dest_uri
+        if dest not in self.fresh:
+            key = self._key(file)
+            target = Path(file.abs_dest_path)
+            kept = key is not None and self.cache is not None
+            self.fresh[dest] = not (kept and self.cache.restore(dest, key, target))
+            self.keys[dest] = key
+        return self.fresh[dest]
+
+    def _key(self, file: File) -> str | None:
+        """Every input of a page: its source, its view, its neighbours, where its links lead."""
+        assert self.config is not None and self.files is not None
+        page = file.page
+        spec = self.specs[self.lang][file.dest_uri]
+        if page is None:
+            return None
+        base_url = get_relative_url(".", page.url)
+        source = file.content_bytes
+        config = self.config
+        try:
+            view = pages.page_view(self.site, spec, base_url)
+            return pagecache.digest_of(
+                {
+                    "build": self.fingerprint(config),
+                    "dest": file.dest_uri,
+                    "url": page.url,
+                    "src": file.src_uri,
+                    "source": pagecache._bytes_digest(source),
+                    "spec": [spec.kind, spec.lang, spec.path, spec.key, spec.title, spec.template],
+                    "view": view,
+                    "neighbours": [
+                        page.previous_page.url if page.previous_page else None,
+                        page.next_page.url if page.next_page else None,
+                    ],
+                    "links": self._resolved_links(file, source),
+                    "theme": [
+                        config.theme.get("language"),
+                        config.site_name,
+                        config.site_description,
+                        config.copyright,
+                    ],
+                }
+            )
+        except pagecache.Uncacheable:
+            return None
+
+    def _resolved_links(self, file: File, source: bytes) -> list[list[str | None]]:
+        """Where each relative link of a source leads now (another page may have moved)."""
+        assert self.files is not None
+        found = []
+        text = source.decode("utf-8", "replace")
+        folder = os.path.dirname(file.src_uri)
+        targets = {m.group(1) or m.group(2) for m in _MARKDOWN_LINK.finditer(text)}
+        for target in sorted(targets):
+            path = target.split("#", 1)[0].split("?", 1)[0]
+            if not path or ":" in path or path.startswith("/"):
+                continue
+            src = os.path.normpath(os.path.join(folder, path)).replace(os.sep, "/")
+            other = self.files.get_file_from_path(src)
+            found.append([target, other.url if other is not None else None])
+        return found
+
+    def _keep_pages(self, site_dir: Path) -> None:
+        """Store the pages made in this language's build; note every page's links."""
+        cache = self.cache
+        if cache is None:
+            return
+        for dest, fresh in self.fresh.items():
+            if not fresh:
+                continue
+            key = self.keys.get(dest)
+            path = site_dir / dest
+            if key is None or not path.is_file():
+                continue
+            data = path.read_bytes()
+            cache.store(dest, key, data, sitecheck.page_links(data))
+        cache.save()
+        self.links.update(cache.links())
+        self.cache = None
 
     def prepare_env(self, env: Environment, config: MkDocsConfig) -> Environment:
         """Escape every value of the site's own templates; keep compiled templates."""
@@ -208,6 +352,7 @@ class Adapter:
         site_dir = Path(config.site_dir)
         lang = self.lang
         self._move_404(site_dir, lang)
+        self._keep_pages(site_dir)
         publish.copy_images(self.site, site_dir)
         publish.write_feeds(self.site, lang, site_dir)
         publish.write_redirects(self.site, lang, site_dir)
@@ -233,8 +378,13 @@ class Adapter:
             if self.site.serving:
                 # The preview of one language: its pages still need their fonts.
                 publish.write_site_fonts(self.site, site_dir)
+            if self.reuse:
+                # For the parent's link check: the links of every page, read while written.
+                links_file = site_dir.with_name(site_dir.name + sitecheck.LINKS_SUFFIX)
+                sitecheck.write_links(links_file, self.links)
             return  # a parallel build's process: its parent finishes the site
         try:
-            publish.finish_site(self.site, site_dir)
+            links = self.links if self.reuse else None
+            publish.finish_site(self.site, site_dir, links=links, reuse=self.reuse)
         except publish.SiteProblem as error:
             raise PluginError(str(error)) from None

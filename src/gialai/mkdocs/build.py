@@ -10,11 +10,17 @@ from ..site import Site
 from .config import settings_from_mkdocs
 
 
-def build_command(config_file: Path, site_dir: Path, quiet: bool = False) -> list[str]:
-    """The strict MkDocs build every build of the site runs."""
+def build_command(
+    config_file: Path, site_dir: Path, quiet: bool = False, reuse: bool = False
+) -> list[str]:
+    """The strict MkDocs build every build of the site runs.
+
+    ``reuse``: pages whose inputs did not change come from the page cache
+    (``gialai.pagecache``); MkDocs calls that a dirty build, the folder is new all the same.
+    """
     command = [sys.executable, "-m", "mkdocs", "build", "--strict"]
     command += ["--config-file", str(config_file), "--site-dir", str(site_dir)]
-    return command + (["--quiet"] if quiet else [])
+    return command + (["--quiet"] if quiet else []) + (["--dirty"] if reuse else [])
 
 
 def load_site(config_file: Path, options: BuildOptions) -> Site:

@@ -85,13 +85,15 @@ class SiteI18n(I18n):
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.command = "build"
+        self.dirty = False
         self.adapter: Adapter | None = None
 
     # A plugin with on_startup is kept by MkDocs across the preview server's rebuilds;
     # each build starts afresh in on_config, so only the command is carried over.
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.command = command
-        Adapter.on_startup(command)
+        self.dirty = dirty
+        Adapter.on_startup(command, dirty)
 
     # Before every other plugin: the site (and its checked content) exists for all of them.
     @event_priority(100)
@@ -99,7 +101,9 @@ class SiteI18n(I18n):
         if not self.building:
             self._reset()
             options = BuildOptions.from_env(os.environ)
-            self.adapter = Adapter.start(config, options, self, serving=self.command == "serve")
+            serving = self.command == "serve"
+            # A dirty build keeps its pages between builds (gialai build, the preview).
+            self.adapter = Adapter.start(config, options, self, serving, reuse=self.dirty)
             if options.only_language:
                 # One language of a parallel build: static-i18n builds just this one.
                 self.current_language = options.only_language

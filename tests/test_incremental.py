@@ -1,0 +1,261 @@
+"""Builds that reuse the page cache: exactly the pages whose inputs changed are made again,
+and a build with the cache gives the same site, byte for byte, as one without it."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from urllib.parse import unquote, urljoin
+
+import pytest
+from lxml import html as lxml_html
+
+from gialai.builder import build_site
+from gialai.options import BuildOptions
+
+from .conftest import BUILD_DATE, copy_project
+
+ARTICLE = "content/vi/du-lich/bien-ho-pleiku.md"
+ARTICLE_KEY = "du-lich/bien-ho-pleiku"
+# Pagefind names its files by a hash that differs from run to run, cache or not.
+VARYING = ("pagefind",)
+
+
+def _build(project: Path, out: Path, reuse: bool = True) -> list[str]:
+    messages: list[str] = []
+    options = BuildOptions(build_date=BUILD_DATE, cache_dir=project / ".cache")
+    build_site(project / "mkdocs.yml", out, options, report=messages.append, reuse=reuse)
+    return messages
+
+
+def _files(site: Path) -> dict[str, bytes]:
+    found = {}
+    for path in sorted(site.rglob("*")):
+        rel = path.relative_to(site).as_posix()
+        if path.is_file() and not set(rel.split("/")) & set(VARYING):
+            found[rel] = path.read_bytes()
+    return found
+
+
+def _differences(one: Path, other: Path) -> list[str]:
+    a, b = _files(one), _files(other)
+    return sorted(rel for rel in a.keys() | b.keys() if a.get(rel) != b.get(rel))
+
+
+def _indexes(project: Path) -> dict[str, dict[str, str]]:
+    """Destination -> key of every page the cache holds, per language folder."""
+    found = {}
+    for index in sorted((project / ".cache" / "pages").glob("*/index.json")):
+        data = json.loads(index.read_text(encoding="utf-8"))
+        found[index.parent.name] = {dest: entry[0] for dest, entry in data["pages"].items()}
+    return found
+
+
+def _remade(before: dict, after: dict) -> set[str]:
+    """The pages whose key changed between two builds (the ones made again)."""
+    remade = set()
+    for folder, keys in after.items():
+        old = before.get(folder, {})
+        remade |= {dest for dest, key in keys.items() if old.get(dest) != key}
+    return remade
+
+
+def _edit(project: Path) -> None:
+    path = project / ARTICLE
+    text = path.read_text(encoding="utf-8")
+    edited = text.replace("“đôi mắt” trong xanh", "“đôi mắt” xanh biếc", 1)
+    edited = edited.replace("Sáng sớm ở Biển Hồ,", "Mỗi sáng sớm ở Biển Hồ,", 1)
+    assert edited != text
+    path.write_text(edited, encoding="utf-8")
+
+
+def _links_to_article(site: Path, page: str) -> bool:
+    """Whether a page links to a version of the edited article (or is one)."""
+    if page.removesuffix("index.html").rstrip("/").endswith(ARTICLE_KEY):
+        return True
+    tree = lxml_html.fromstring((site / page).read_bytes())
+    base = "/" + page
+    for href in tree.xpath("//a/@href | //link/@href"):
+        target = unquote(urljoin(base, href)).split("#")[0]
+        if target.rstrip("/").endswith(ARTICLE_KEY):
+            return True
+    return False
+
+
+@pytest.fixture(scope="module")
+def builds(tmp_path_factory):
+    """The sample site built with and without the cache, before and after one edit."""
+    root = tmp_path_factory.mktemp("incremental")
+    project = copy_project(root / "project", with_content=True)
+    sites = {}
+    _build(project, root / "cold")
+    sites["cold"] = root / "cold"
+    keys_cold = _indexes(project)
+    _build(project, root / "warm")
+    sites["warm"] = root / "warm"
+    keys_warm = _indexes(project)
+    _build(project, root / "plain", reuse=False)
+    sites["plain"] = root / "plain"
+    _edit(project)
+    _build(project, root / "edited")
+    sites["edited"] = root / "edited"
+    keys_edited = _indexes(project)
+    _build(project, root / "edited-plain", reuse=False)
+    sites["edited-plain"] = root / "edited-plain"
+    return {
+        "project": project,
+        "sites": sites,
+        "keys": {"cold": keys_cold, "warm": keys_warm, "edited": keys_edited},
+    }
+
+
+def test_a_build_with_the_cache_equals_one_without(builds):
+    sites = builds["sites"]
+    assert _differences(sites["cold"], sites["plain"]) == []
+    assert _differences(sites["warm"], sites["plain"]) == []
+    assert _differences(sites["edited"], sites["edited-plain"]) == []
+
+
+def test_nothing_changed_nothing_is_made_again(builds):
+    keys = builds["keys"]
+    assert set(keys["cold"]) == {f"mkdocs-web-public-{c}" for c in ("vi", "en", "km", "lo", "zh")}
+    assert sum(len(k) for k in keys["cold"].values()) > 100
+    assert keys["warm"] == keys["cold"]
+
+
+def test_one_edit_makes_again_exactly_the_pages_that_show_it(builds):
+    sites, keys = builds["sites"], builds["keys"]
+    remade = _remade(keys["warm"], keys["edited"])
+    # The truth, from two builds without the cache: the pages whose bytes changed.
+    changed = {
+        rel for rel in _differences(sites["plain"], sites["edited-plain"]) if rel.endswith(".html")
+    }
+    pages = {dest for folder in keys["edited"].values() for dest in folder}
+    assert remade == changed & pages
+    assert remade  # the edit shows somewhere
+    for page in [
+        f"{ARTICLE_KEY}/index.html",  # the article
+        "index.html",  # the home page's latest articles
+        "du-lich/index.html",  # its category
+        f"en/{ARTICLE_KEY}/index.html",  # a translation's notice that the source changed
+    ]:
+        assert page in remade
+    for page in remade:
+        assert _links_to_article(sites["edited"], page), page
+    # Pages that do not show the article are left alone.
+    assert "van-hoa/khong-gian-van-hoa-cong-chieng/index.html" not in remade or _links_to_article(
+        sites["edited"], "van-hoa/khong-gian-van-hoa-cong-chieng/index.html"
+    )
+    assert len(remade) < len(pages) / 3
+
+
+def _rebuild_after(project: Path, root: Path, name: str, damage) -> list[str]:
+    damage()
+    messages = _build(project, root / f"{name}-cached")
+    _build(project, root / f"{name}-plain", reuse=False)
+    assert _differences(root / f"{name}-cached", root / f"{name}-plain") == []
+    return messages
+
+
+def _cache_notices(messages: list[str]) -> list[str]:
+    return [m for m in messages if "cache" in m]
+
+
+@pytest.fixture
+def cached_project(tmp_path):
+    project = copy_project(tmp_path / "project", with_content=True)
+    _build(project, tmp_path / "first")
+    return project
+
+
+def test_a_damaged_or_foreign_cache_is_ignored_with_one_notice(cached_project, tmp_path):
+    project = cached_project
+    index = project / ".cache" / "pages" / "mkdocs-web-public-km" / "index.json"
+    rel = index.as_posix()
+    good = index.read_bytes()
+
+    def garbage():
+        index.write_bytes(b"\x00\xff not json at all")
+
+    def truncated():
+        index.write_bytes(good[: len(good) // 2])
+
+    def other_site():
+        data = json.loads(good)
+        data["site"] = "/elsewhere https://example.org/"
+        index.write_text(json.dumps(data), encoding="utf-8")
+
+    def other_version():
+        data = json.loads(good)
+        data["format"] = 0
+        index.write_text(json.dumps(data), encoding="utf-8")
+
+    cases = [
+        ("garbage", garbage, "the page cache cannot be read"),
+        ("truncated", truncated, "the page cache cannot be read"),
+        ("site", other_site, "the page cache is another site's"),
+        ("version", other_version, "the page cache is of another version"),
+    ]
+    for name, damage, says in cases:
+        messages = _rebuild_after(project, tmp_path, name, damage)
+        assert _cache_notices(messages) == [f"{rel}: {says}; every page is made again."], name
+        good = index.read_bytes()  # the build wrote a sound one again
+
+
+def test_a_damaged_stored_page_is_made_again(cached_project, tmp_path):
+    project = cached_project
+    folder = project / ".cache" / "pages" / "mkdocs-web-public-vi"
+    data = json.loads((folder / "index.json").read_text(encoding="utf-8"))
+    digest = data["pages"][f"{ARTICLE_KEY}/index.html"][1]
+    stored = folder / "files" / f"{digest}.html"
+    messages = _rebuild_after(
+        project, tmp_path, "page", lambda: stored.write_bytes(stored.read_bytes()[:500])
+    )
+    assert _cache_notices(messages) == [
+        f"{folder.as_posix()}: a stored page is damaged; damaged pages are made again."
+    ]
+
+
+def test_a_changed_template_or_setting_is_seen(cached_project, tmp_path):
+    project = cached_project
+    template = project / "overrides" / "partials" / "copyright.html"
+
+    def change_template():
+        text = template.read_text(encoding="utf-8")
+        template.write_text(text.replace("</", "<span>1</span></", 1), encoding="utf-8")
+
+    messages = _rebuild_after(project, tmp_path, "template", change_template)
+    assert _cache_notices(messages) == []
+    assert b"<span>1</span>" in (tmp_path / "template-cached" / "index.html").read_bytes()
+
+    config = project / "mkdocs.yml"
+
+    def change_setting():
+        text = config.read_text(encoding="utf-8")
+        assert "    page_size: 12\n" in text
+        changed = text.replace("    page_size: 12\n", "    page_size: 12\n    related_count: 1\n")
+        config.write_text(changed, encoding="utf-8")
+
+    _rebuild_after(project, tmp_path, "setting", change_setting)
+    page = tmp_path / "setting-cached" / ARTICLE_KEY / "index.html"
+    before = tmp_path / "first" / ARTICLE_KEY / "index.html"
+    assert page.read_bytes() != before.read_bytes()
+
+
+def test_a_language_whose_search_records_did_not_change_keeps_its_index(builds):
+    sites = builds["sites"]
+
+    def entry(site: str, prefix: str) -> bytes:
+        return (sites[site] / prefix / "pagefind" / "pagefind-entry.json").read_bytes()
+
+    # Pagefind names its files differently on every run: equal files were not made again.
+    assert entry("plain", "en/") != entry("edited-plain", "en/")
+    for prefix in ("", "en/", "km/", "lo/", "zh/"):
+        assert entry("cold", prefix) == entry("warm", prefix)
+    for prefix in ("en/", "km/", "lo/", "zh/"):
+        assert entry("warm", prefix) == entry("edited", prefix)
+    assert entry("warm", "") != entry("edited", "")
+    # The edited article is found by its new words.
+    assert (
+        _differences(sites["edited"] / "search-vocab", sites["edited-plain"] / "search-vocab") == []
+    )
