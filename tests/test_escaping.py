@@ -201,7 +201,7 @@ def test_site_names_are_text_in_every_language(hostile_project):
     page = _page(hostile_project / "site", "en/tin-tuc/hoi-thao")
     assert page.findtext(".//title") == f"{EN_TITLE} – {SITE_NAME}"
     assert _meta(page, "property", "og:site_name") == SITE_NAME
-    header = page.xpath("string(//header//span[@class='md-ellipsis'])").strip()
+    header = page.xpath("string(//header//span[@class='gl-wordmark__name'])").strip()
     assert header == SITE_NAME
     home = _page(hostile_project / "site", "en")
     assert home.findtext(".//title") == SITE_NAME

@@ -4,6 +4,7 @@ and a build with the cache gives the same site, byte for byte, as one without it
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from urllib.parse import unquote, urljoin
 
@@ -28,12 +29,19 @@ def _build(project: Path, out: Path, reuse: bool = True) -> list[str]:
     return messages
 
 
+# The content hash in the name of a style sheet, script or font a page links
+# (gialai.assets, gialai.fonts): it changes with the fonts' characters or the classes used
+# anywhere on the site, so every page names a new one after most edits.
+CONTENT_HASH = re.compile(rb"\.[0-9a-f]{10}\.(css|js|woff2)\b")
+
+
 def _files(site: Path) -> dict[str, bytes]:
     found = {}
     for path in sorted(site.rglob("*")):
         rel = path.relative_to(site).as_posix()
         if path.is_file() and not set(rel.split("/")) & set(VARYING):
-            found[rel] = path.read_bytes()
+            data = path.read_bytes()
+            found[rel] = CONTENT_HASH.sub(rb".HASH.\1", data) if rel.endswith(".html") else data
     return found
 
 
