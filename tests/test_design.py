@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+import urllib.error
 import urllib.request
 from pathlib import Path
 
@@ -204,6 +205,24 @@ def test_hashed_assets_are_served_with_a_year_of_cache(sample_site, nginx_web):
             assert response.headers.get("Content-Encoding") == "gzip"
     with urllib.request.urlopen(nginx_web + "/km/") as response:
         assert response.headers["Cache-Control"] == "public, max-age=300"
+
+
+@pytest.mark.parametrize("code", sorted(LANGUAGES))
+def test_a_missing_page_gets_the_not_found_page_of_its_language(sample_site, nginx_web, code):
+    # Every language the site publishes in needs its own block in deploy/nginx-web.conf.
+    try:
+        urllib.request.urlopen(f"{nginx_web}/{LANGUAGES[code]}khong-co-trang-nay/")
+    except urllib.error.HTTPError as error:
+        assert error.code == 404
+        page = lxml_html.fromstring(error.read())
+    else:
+        raise AssertionError("a missing page was served")
+    built = parse(sample_site, f"{LANGUAGES[code]}404.html").getroot()
+    assert built.get("lang").split("-")[0] == code  # zh-Hans for Chinese
+    assert (page.get("lang"), page.findtext(".//title")) == (
+        built.get("lang"),
+        built.findtext(".//title"),
+    )
 
 
 # --- in Chromium -------------------------------------------------------------------------

@@ -63,6 +63,8 @@ SITE_FILES: dict[str, str | bytes] = {
     "en/404.html": "<!doctype html><p>Page not found</p>",
     "km/index.html": "<!doctype html><p>ទំព័រដើម</p>",
     "km/404.html": "<!doctype html><p>រកមិនឃើញទំព័រ</p>",
+    "lo/404.html": "<!doctype html><p>ບໍ່ພົບໜ້ານີ້</p>",
+    "zh/404.html": "<!doctype html><p>找不到该页面</p>",
     "assets/stylesheets/main.484c7ddc.min.css": CSS,
     "assets/stylesheets/gialai.css": CSS,
     "assets/javascripts/bundle.f13b1293.min.js": "console.log('bundle');\n",
@@ -122,6 +124,8 @@ NOT_FOUND = {
     "/en/missing": "Page not found",
     "/en/news/missing/": "Page not found",
     "/km/missing": "រកមិនឃើញទំព័រ",
+    "/lo/missing": "ບໍ່ພົບໜ້ານີ້",
+    "/zh/missing/": "找不到该页面",
     "/pagefind/": "Không tìm thấy trang",  # a folder without index.html: no listing
     "/en/index.html/": "Page not found",  # a file is not a folder
 }
