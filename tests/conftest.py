@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 
+from gialai.brochure import CHROMIUM_ARGS
 from gialai.options import BuildOptions
 
 REPO = Path(__file__).resolve().parent.parent
@@ -199,14 +200,7 @@ def browser():
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(
             executable_path=CHROMIUM,
-            args=[
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--no-first-run",
-                "--disable-sync",
-            ],
+            args=CHROMIUM_ARGS,
         )
         yield browser
         browser.close()

@@ -48,6 +48,15 @@ from ..views import article_url
 
 HERE = Path(__file__).parent
 CHROMIUM = "/usr/bin/chromium"
+# Headless, and nothing fetched on Chromium's own account (the tests start it the same way).
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+    "--disable-sync",
+]
 # The site's font rules (Latin, Vietnamese, Khmer, Lao), printed with the files they name.
 SITE_FONTS_CSS = "overrides/assets/stylesheets/fonts.css"
 SITE_FONTS_DIR = "overrides/assets/fonts"
@@ -455,14 +464,7 @@ class Printer:
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(
                 executable_path=self.executable,
-                args=[
-                    "--no-sandbox",
-                    "--disable-gpu",
-                    "--disable-background-networking",
-                    "--disable-component-update",
-                    "--no-first-run",
-                    "--disable-sync",
-                ],
+                args=CHROMIUM_ARGS,
             )
             try:
                 yield browser
