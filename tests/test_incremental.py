@@ -267,3 +267,79 @@ def test_a_language_whose_search_records_did_not_change_keeps_its_index(builds):
     assert (
         _differences(sites["edited"] / "search-vocab", sites["edited-plain"] / "search-vocab") == []
     )
+
+
+# --- a build that would change nothing ------------------------------------------------------
+
+
+def _build_into(project: Path, out: Path, build_date=BUILD_DATE, **options):
+    messages: list[str] = []
+    chosen = BuildOptions(build_date=build_date, cache_dir=project / ".cache", **options)
+    result = build_site(project / "mkdocs.yml", out, chosen, report=messages.append)
+    return result, messages
+
+
+def _stamps(site: Path) -> dict[str, int]:
+    return {p.relative_to(site).as_posix(): p.stat().st_mtime_ns for p in site.rglob("*")}
+
+
+def test_a_build_that_would_change_nothing_leaves_the_site_as_it_is(cached_project, tmp_path):
+    import datetime as dt
+
+    project, out = cached_project, tmp_path / "site"
+    assert not _build_into(project, out)[0].unchanged
+    before = _stamps(out)
+    result, messages = _build_into(project, out)
+    assert result.unchanged and messages == []
+    assert _stamps(out) == before  # not one file written again
+    # Another day on which no article comes out: the same site.
+    assert _build_into(project, out, BUILD_DATE + dt.timedelta(days=1))[0].unchanged
+
+    # An edit is seen, and the edited site is the one a build without the cache makes.
+    _edit(project)
+    assert not _build_into(project, out)[0].unchanged
+    _build(project, tmp_path / "plain", reuse=False)
+    assert _differences(out, tmp_path / "plain") == []
+    assert _build_into(project, out)[0].unchanged
+
+    # A file removed from the published folder, or one changed in place, is put back.
+    page = out / ARTICLE_KEY / "index.html"
+    page.unlink()
+    assert not _build_into(project, out)[0].unchanged
+    assert page.is_file()
+    good = page.read_bytes()
+    page.write_bytes(good.replace(b"</body>", b"<p>added</p></body>"))
+    assert not _build_into(project, out)[0].unchanged
+    assert page.read_bytes() == good
+
+    # A day on which a scheduled article comes out builds it.
+    scheduled = project / "content" / "vi" / "du-lich" / "sap-ra-mat.md"
+    text = (project / ARTICLE).read_text(encoding="utf-8")
+    day = BUILD_DATE + dt.timedelta(days=3)
+    text = text.replace("date: 2025-09-03", f"date: {day.isoformat()}", 1)
+    scheduled.write_text(text, encoding="utf-8")
+    assert not _build_into(project, out)[0].unchanged
+    assert not (out / "du-lich" / "sap-ra-mat" / "index.html").exists()
+    assert _build_into(project, out, BUILD_DATE + dt.timedelta(days=1))[0].unchanged
+    assert not _build_into(project, out, day)[0].unchanged
+    assert (out / "du-lich" / "sap-ra-mat" / "index.html").is_file()
+
+
+def test_a_damaged_record_of_the_last_build_is_ignored_with_one_notice(cached_project, tmp_path):
+    from gialai import sitestate
+
+    project, out = cached_project, tmp_path / "site"
+    _build_into(project, out)
+    state = sitestate.state_file(project / ".cache", out)
+    assert state.is_file()
+    state.write_bytes(b"\x00 not json")
+    result, messages = _build_into(project, out)
+    assert not result.unchanged
+    assert messages[0] == (
+        f"{state.as_posix()}: the record of the last build cannot be read; building."
+    )
+    assert [m for m in messages if "record" in m] == messages[:1]
+    assert _build_into(project, out)[0].unchanged
+    # A build without the cache makes the same site, and says so for the next one.
+    _build(project, out, reuse=False)
+    assert _build_into(project, out)[0].unchanged

@@ -27,6 +27,7 @@ class BuildFailed(Exception):
 class BuildResult:
     site_dir: Path
     seconds: float
+    unchanged: bool = False  # nothing to build: the folder already holds this site
 
 
 def _staging_names(out: Path) -> tuple[Path, Path]:
@@ -68,21 +69,29 @@ def _build_parallel(
     options: BuildOptions,
     report: Callable[[str], None],
     reuse: bool,
-) -> None:
-    from .mkdocs.build import load_site
+    out: Path,
+) -> Callable[[], None] | None:
+    """Build into ``staging``; returns what records the build once it is published, or
+    None when ``out`` already holds the site this build would make."""
+    from . import sitestate
+    from .mkdocs.build import load_site_and_fingerprint
     from .pagecache import check_index, folder_for, site_id
     from .parallel import collect_links, merge, start_language_builds, wait_for
     from .problems import ContentError
     from .publish import SiteProblem, finish_site, warm_images, write_search_indexes
 
     try:
-        site = load_site(config_file, options)
+        site, fingerprint = load_site_and_fingerprint(config_file, options)
     except ContentError as error:
         report(str(error))
         raise BuildFailed("the settings have problems; the previous site is unchanged.") from None
     if site.catalog.problems:
         report(str(ContentError(site.catalog.problems)))
         raise BuildFailed("the content has problems; the previous site is unchanged.")
+    state = sitestate.state_file(site.cache_dir, out)
+    inputs = sitestate.inputs_digest(site, fingerprint, out)
+    if reuse and sitestate.unchanged(state, inputs, out, report):
+        return None
     # Every process builds for the same day, from the same cache, whatever the clock says.
     options = site.options
     languages = [(lang.code, lang.prefix) for lang in site.settings.languages]
@@ -150,6 +159,15 @@ def _build_parallel(
     except SiteProblem as error:
         report(str(error))
         raise BuildFailed("the built site has problems; the previous site is unchanged.") from None
+    return lambda: sitestate.record(state, inputs, out)
+
+
+def _forget_state(config_file: Path, out: Path, options: BuildOptions) -> None:
+    """A serial build keeps no record: the next build into ``out`` builds again."""
+    from . import sitestate
+
+    cache = options.cache_dir or config_file.parent / ".cache"
+    sitestate.forget(sitestate.state_file(cache, out))
 
 
 def _in_background(work: Callable, args: tuple, errors: list[BaseException]) -> None:
@@ -192,10 +210,14 @@ def build_site(
     staging, old = _staging_names(out)
     started = time.monotonic()
     options = options or BuildOptions()
+    published: Callable[[], None] | None = None
     try:
         if parallel:
-            _build_parallel(config_file, staging, options, report, reuse)
+            published = _build_parallel(config_file, staging, options, report, reuse, out)
+            if published is None:
+                return BuildResult(out, time.monotonic() - started, unchanged=True)
         else:
+            _forget_state(config_file, out, options)
             _build_serial(config_file, staging, options, quiet, reuse)
     except KeyboardInterrupt:
         shutil.rmtree(staging, ignore_errors=True)
@@ -206,5 +228,7 @@ def build_site(
     if out.exists():
         out.rename(old)
     staging.rename(out)
+    if published is not None:
+        published()
     shutil.rmtree(old, ignore_errors=True)
     return BuildResult(out, time.monotonic() - started)

@@ -486,7 +486,13 @@ def cmd_build(args: argparse.Namespace) -> int:
         except BuildFailed as error:
             print(f"Build of the {edition} edition stopped: {error}", file=sys.stderr)
             return 1
-        print(f"Built the {edition} edition into {result.site_dir} in {result.seconds:.1f} s.")
+        if result.unchanged:
+            print(
+                f"Nothing changed since the last build: {result.site_dir} already holds the "
+                f"{edition} edition (checked in {result.seconds:.1f} s)."
+            )
+        else:
+            print(f"Built the {edition} edition into {result.site_dir} in {result.seconds:.1f} s.")
     return 0
 
 

@@ -49,6 +49,26 @@ class _QuietDirtyWarning(logging.Filter):
         return "'dirty' build is being performed" not in record.getMessage()
 
 
+def build_fingerprint(site: Site, config: MkDocsConfig) -> str:
+    """What every page of a build depends on beyond its own inputs: the code, templates,
+    settings, interface text and photos (``pagecache.fingerprint``)."""
+    settings = site.settings
+    project = settings.project_dir
+    package = Path(__file__).resolve().parent.parent
+    custom = Path(config.theme.custom_dir) if config.theme.custom_dir else project
+    read = [package, project / "hooks", custom, project / settings.strings_dir]
+    read += sorted(project.glob("*.yml"))
+    read += sorted(settings.content_dir.glob("*.yml"))
+    values = {
+        "config": Path(config.config_file_path or "mkdocs.yml").name,
+        "edition": site.options.edition,
+        "preview": bool(site.options.preview),
+        "serving": site.serving,
+        "settings": repr(settings),
+    }
+    return pagecache.fingerprint(read, [settings.images_path], values, project)
+
+
 class Adapter:
     """One build's MkDocs side: the site, the page plan of the language being built."""
 
@@ -155,21 +175,7 @@ class Adapter:
     def fingerprint(self, config: MkDocsConfig) -> str:
         """What every page of this build depends on beyond its own inputs."""
         if self._fingerprint is None:
-            settings = self.site.settings
-            project = settings.project_dir
-            package = Path(__file__).resolve().parent.parent
-            custom = Path(config.theme.custom_dir) if config.theme.custom_dir else project
-            read = [package, project / "hooks", custom, project / settings.strings_dir]
-            read += sorted(project.glob("*.yml"))
-            read += sorted(settings.content_dir.glob("*.yml"))
-            values = {
-                "config": Path(config.config_file_path or "mkdocs.yml").name,
-                "edition": self.site.options.edition,
-                "preview": bool(self.site.options.preview),
-                "serving": self.site.serving,
-                "settings": repr(settings),
-            }
-            self._fingerprint = pagecache.fingerprint(read, [settings.images_path], values, project)
+            self._fingerprint = build_fingerprint(self.site, config)
         return self._fingerprint
 
     def _is_modified(self, file: File) -> bool:

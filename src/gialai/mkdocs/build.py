@@ -25,7 +25,15 @@ def build_command(
 
 def load_site(config_file: Path, options: BuildOptions) -> Site:
     """The site a config file describes, checked, without building it."""
+    return load_site_and_fingerprint(config_file, options)[0]
+
+
+def load_site_and_fingerprint(config_file: Path, options: BuildOptions) -> tuple[Site, str]:
+    """The site, and the fingerprint its pages are cached under (``adapter.build_fingerprint``)."""
     from mkdocs.config import load_config
 
+    from .adapter import build_fingerprint
+
     config = load_config(str(config_file))
-    return Site.load(settings_from_mkdocs(config), options)
+    site = Site.load(settings_from_mkdocs(config), options)
+    return site, build_fingerprint(site, config)
