@@ -343,3 +343,31 @@ def test_a_damaged_record_of_the_last_build_is_ignored_with_one_notice(cached_pr
     # A build without the cache makes the same site, and says so for the next one.
     _build(project, out, reuse=False)
     assert _build_into(project, out)[0].unchanged
+
+
+def test_an_edit_of_the_text_alone_makes_again_only_the_pages_that_show_the_text(
+    cached_project, tmp_path
+):
+    """Titles, dates and photos stay: no other page's view is looked at, and still exactly
+    the pages whose bytes change are made again."""
+    project = cached_project
+    _build(project, tmp_path / "before-plain", reuse=False)
+    before = _indexes(project)
+    path = project / ARTICLE
+    path.write_text(
+        path.read_text(encoding="utf-8") + "\nMột câu mới ở cuối bài viết.\n", encoding="utf-8"
+    )
+    _build(project, tmp_path / "after")
+    after = _indexes(project)
+    _build(project, tmp_path / "after-plain", reuse=False)
+    assert _differences(tmp_path / "after", tmp_path / "after-plain") == []
+    changed = {
+        rel
+        for rel in _differences(tmp_path / "before-plain", tmp_path / "after-plain")
+        if rel.endswith(".html")
+    }
+    remade = _remade(before, after)
+    pages = {dest for folder in after.values() for dest in folder}
+    assert remade == changed & pages
+    assert f"{ARTICLE_KEY}/index.html" in remade
+    assert "index.html" not in remade  # the home page shows no article's text

@@ -10,10 +10,18 @@ names with a hash as immutable for a year.
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import re
-from collections.abc import Iterable, Sequence
+import shutil
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .pagecache import PageFacts
+    from .sitestate import Previous
 
 # The site's own files that pages name; Material's bundles already carry a hash.
 HASHED = (
@@ -269,20 +277,60 @@ def bundle_links(text: str, bundles: dict[tuple[str, ...], str]) -> str:
     return "".join(out)
 
 
-def use_hashed_assets(site_dir: Path, pages: Iterable[Path] | None = None) -> dict[str, str]:
+@dataclass
+class HashedAssets:
+    """What ``use_hashed_assets`` did: the names pages point at, as one digest, and the pages
+    taken unchanged from the last published site."""
+
+    names: dict[str, str]
+    digest: str
+    taken: set[str] = field(default_factory=set)
+
+
+def use_hashed_assets(
+    site_dir: Path,
+    pages: Iterable[Path] | None = None,
+    digests: Mapping[str, str] | None = None,
+    facts: PageFacts | None = None,
+    previous: Previous | None = None,
+) -> HashedAssets:
     """Write the hashed copies and the trimmed theme, and point every page (or ``pages``)
-    at them, with one link to the style bundle."""
+    at them, with one link to the style bundle.
+
+    ``digests`` (site path -> digest of the page as written) with ``facts``: the classes of
+    a page read once are not read again. With ``previous`` too: a page written as the last
+    build wrote it, pointed at the same names, is linked from the published site.
+    """
+    digests = digests or {}
     names = write_hashed_assets(site_dir)
     pages = list(pages if pages is not None else site_dir.rglob("*.html"))
+    rels = {page: page.relative_to(site_dir).as_posix() for page in pages}
     classes: set[str] = set()
     for page in pages:
-        classes |= page_classes(page.read_text(encoding="utf-8"))
+
+        def read(page: Path = page) -> tuple[frozenset[str], ...]:
+            return (frozenset(page_classes(page.read_text(encoding="utf-8"))),)
+
+        found = facts.get(digests.get(rels[page]), read) if facts is not None else read()
+        classes |= found[0]
     for script in HASHED:
         if script.endswith(".js") and (site_dir / script).is_file():
             classes |= script_words((site_dir / script).read_text(encoding="utf-8"))
     names.update(write_trimmed_theme(site_dir, classes))
+    # The bundles follow from the names: the same names, the same bundles.
+    digest = hashlib.sha256(json.dumps(sorted(names.items())).encode()).hexdigest()[:20]
+    same_names = previous is not None and previous.assets == digest
     bundles: dict[tuple[str, ...], str] = {}
+    taken: set[str] = set()
     for page in pages:
+        rel = rels[page]
+        written = digests.get(rel)
+        if same_names and written is not None and previous.pages.get(rel) == written:
+            published = previous.same_file(rel)
+            if published is not None:
+                _link_in_place(published, page)
+                taken.add(rel)
+                continue
         text = page.read_text(encoding="utf-8")
         new = rewrite_page(text, names)
         found = BUNDLED.findall(new)
@@ -292,5 +340,28 @@ def use_hashed_assets(site_dir: Path, pages: Iterable[Path] | None = None) -> di
                 bundles[key] = write_bundle(site_dir, key)
             new = bundle_links(new, bundles)
         if new != text:
-            page.write_text(new, encoding="utf-8")
-    return names
+            replace_file(page, new.encode("utf-8"))
+    if taken and previous is not None:
+        # Pages taken as published name the bundles the last build wrote: write them too.
+        for rel in ("assets/stylesheets",):
+            for old in (previous.site_dir / rel).glob("site.*.css"):
+                target = site_dir / rel / old.name
+                if not target.exists():
+                    shutil.copyfile(old, target)
+    return HashedAssets(names, digest, taken)
+
+
+def _link_in_place(source: Path, target: Path) -> None:
+    temporary = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+    try:
+        os.link(source, temporary)
+    except OSError:
+        shutil.copyfile(source, temporary)
+    os.replace(temporary, target)
+
+
+def replace_file(path: Path, data: bytes) -> None:
+    """Write ``path`` as a new file: a page may share its file with the page cache."""
+    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    temporary.write_bytes(data)
+    os.replace(temporary, path)

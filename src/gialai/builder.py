@@ -76,7 +76,7 @@ def _build_parallel(
     from . import sitestate
     from .mkdocs.build import load_site_and_fingerprint
     from .pagecache import check_index, folder_for, site_id
-    from .parallel import collect_links, merge, start_language_builds, wait_for
+    from .parallel import collect_digests, collect_links, merge, start_language_builds, wait_for
     from .problems import ContentError
     from .publish import SiteProblem, finish_site, warm_images, write_search_indexes
 
@@ -146,6 +146,7 @@ def _build_parallel(
             if line.startswith(pages_cache):
                 report(line)
     links = collect_links(builds) if reuse else None
+    digests = collect_digests(builds) if reuse else {}
     merge(staging, builds)
     if search is not None:
         if errors:
@@ -154,12 +155,21 @@ def _build_parallel(
                 "the search index could not be built; the previous site is unchanged."
             )
         _move_search_bundles(search_folder, staging)
+    # Pages as the last build published them, to be linked where nothing changed.
+    earlier = sitestate.previous(state, out) if reuse else None
     try:
-        finish_site(site, staging, search_done=search is not None, links=links)
+        assets = finish_site(
+            site,
+            staging,
+            search_done=search is not None,
+            links=links,
+            digests=digests,
+            previous=earlier,
+        )
     except SiteProblem as error:
         report(str(error))
         raise BuildFailed("the built site has problems; the previous site is unchanged.") from None
-    return lambda: sitestate.record(state, inputs, out)
+    return lambda: sitestate.record(state, inputs, out, digests, assets)
 
 
 def _forget_state(config_file: Path, out: Path, options: BuildOptions) -> None:

@@ -33,7 +33,7 @@ from typing import Any
 from markupsafe import Markup
 
 # Raised when the stored format changes: older caches are then foreign, never misread.
-FORMAT = 1
+FORMAT = 2
 FOLDER = "pages"
 # The packages whose code turns a page's inputs into its HTML.
 RENDERERS = (
@@ -168,12 +168,15 @@ def notice(message: str) -> None:
 
 @dataclass(frozen=True)
 class Stored:
-    """One page in the cache: its key, the digest and size of its bytes, its links."""
+    """One page in the cache: its key, the digest and size of its bytes, its links, the digest
+    of what only this page shows (``own``) and the time its file was written."""
 
     key: str
     digest: str
     size: int
     links: tuple[str, ...]
+    own: str = ""
+    mtime_ns: int = 0
 
 
 class PageCache:
@@ -194,6 +197,11 @@ class PageCache:
         self.kept: dict[str, Stored] = {}  # what this build's index will hold
         self.damaged = False
         self.problem: str | None = None  # why the stored index was not used
+        # The digest of what every page of the last build showed beyond its own text
+        # (``cards``): while it stays the same, a page whose own inputs are the same is kept
+        # without its view being made.
+        self.stored_cards: str | None = None
+        self.cards: str | None = None
         self._load()
 
     @property
@@ -222,13 +230,22 @@ class PageCache:
             )
         try:
             stored = {
-                str(dest): Stored(str(key), str(digest), int(size), tuple(str(u) for u in links))
-                for dest, (key, digest, size, links) in data["pages"].items()
+                str(dest): Stored(
+                    str(key),
+                    str(digest),
+                    int(size),
+                    tuple(str(u) for u in links),
+                    str(own),
+                    int(mtime),
+                )
+                for dest, (key, digest, size, links, own, mtime) in data["pages"].items()
             }
         except (TypeError, ValueError):
             return self._refuse(unreadable)
         if data.get("fingerprint") == self.fingerprint:
             self.stored = stored
+            cards = data.get("cards")
+            self.stored_cards = cards if isinstance(cards, str) else None
         # Otherwise templates, settings or code changed: quietly, every page again.
 
     def _refuse(self, message: str) -> None:
@@ -238,16 +255,35 @@ class PageCache:
     def _file(self, digest: str) -> Path:
         return self.folder / "files" / f"{digest}.html"
 
-    def restore(self, dest: str, key: str, target: Path) -> bool:
-        """Write the stored page of ``dest`` to ``target`` if its key is ``key``."""
+    def kept_as_before(self, dest: str, own: str) -> str | None:
+        """The stored key of ``dest`` when nothing but its own inputs can have changed since
+        (the same ``cards``) and those are the same too; otherwise None."""
+        if self.cards is None or self.cards != self.stored_cards:
+            return None
+        stored = self.stored.get(dest)
+        return stored.key if stored is not None and stored.own == own else None
+
+    def restore(self, dest: str, key: str, target: Path, own: str = "") -> bool:
+        """Put the stored page of ``dest`` at ``target`` if its key is ``key``.
+
+        The stored file is linked, not copied (pages are never changed in place: the build
+        replaces a file it rewrites). A file whose size or time differs from when it was
+        stored is read and checked against its digest first.
+        """
         stored = self.stored.get(dest)
         if stored is None or stored.key != key:
             return False
+        path = self._file(stored.digest)
         try:
-            data = self._file(stored.digest).read_bytes()
+            stat = path.stat()
         except OSError:
-            data = b""
-        if len(data) != stored.size or _bytes_digest(data) != stored.digest:
+            stat = None
+        sound = stat is not None and stat.st_size == stored.size
+        if sound and stat.st_mtime_ns != stored.mtime_ns:
+            data = path.read_bytes()
+            sound = len(data) == stored.size and _bytes_digest(data) == stored.digest
+            stored = dataclasses.replace(stored, mtime_ns=stat.st_mtime_ns)
+        if not sound:
             if not self.damaged:
                 self.damaged = True
                 self.tell(
@@ -256,11 +292,18 @@ class PageCache:
                 )
             return False
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(data)
-        self.kept[dest] = stored
+        with contextlib.suppress(FileNotFoundError):
+            target.unlink()
+        try:
+            os.link(path, target)
+        except OSError:  # another file system, or links not allowed: a copy
+            shutil.copyfile(path, target)
+        self.kept[dest] = dataclasses.replace(stored, own=own) if own else stored
         return True
 
-    def store(self, dest: str, key: str, data: bytes, links: Iterable[str]) -> None:
+    def store(
+        self, dest: str, key: str, data: bytes, links: Iterable[str], own: str = ""
+    ) -> None:
         """Keep a page just made."""
         digest = _bytes_digest(data)
         path = self._file(digest)
@@ -269,7 +312,8 @@ class PageCache:
             temporary = path.with_name(f".{path.name}.{os.getpid()}")
             temporary.write_bytes(data)
             os.replace(temporary, path)
-        self.kept[dest] = Stored(key, digest, len(data), tuple(sorted(set(links))))
+        mtime = path.stat().st_mtime_ns
+        self.kept[dest] = Stored(key, digest, len(data), tuple(sorted(set(links))), own, mtime)
 
     def links(self) -> dict[str, tuple[str, ...]]:
         """The links of every page this build wrote or restored, by destination."""
@@ -282,8 +326,9 @@ class PageCache:
             "format": FORMAT,
             "site": self.site_id,
             "fingerprint": self.fingerprint,
+            "cards": self.cards,
             "pages": {
-                dest: [s.key, s.digest, s.size, list(s.links)]
+                dest: [s.key, s.digest, s.size, list(s.links), s.own, s.mtime_ns]
                 for dest, s in sorted(self.kept.items())
             },
         }
@@ -379,3 +424,74 @@ class SearchCache:
         folder.mkdir(parents=True, exist_ok=True)
         manifest = {"key": key, "files": files}
         (folder / "manifest.json").write_text(json.dumps(manifest), encoding="utf-8")
+
+
+# --- what is read from built pages -----------------------------------------------------------
+
+
+class PageFacts:
+    """What the end of a build reads from each page (the classes it uses, the characters it
+    shows), by the digest of the page's bytes: a page kept from the cache is not read again.
+
+    Kept in one file per kind of fact; equal sets are written once. A file that cannot be
+    read is ignored (every page is read again).
+    """
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.facts: dict[str, tuple[frozenset[str], ...]] = {}
+        self.used: set[str] = set()
+        self.changed = False
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+            if data.get("format") == FORMAT:
+                sets = [frozenset(items) for items in data["sets"]]
+                self.facts = {
+                    str(digest): tuple(sets[i] for i in ids)
+                    for digest, ids in data["pages"].items()
+                }
+        except (OSError, ValueError, KeyError, TypeError, IndexError, AttributeError):
+            self.facts = {}
+
+    def get(
+        self, digest: str | None, read: Callable[[], tuple[frozenset[str], ...]]
+    ) -> tuple[frozenset[str], ...]:
+        """The facts of the page with ``digest`` (None: not known), read if not kept."""
+        if digest is None:
+            return read()
+        found = self.facts.get(digest)
+        if found is None:
+            found = self.facts[digest] = read()
+            self.changed = True
+        self.used.add(digest)
+        return found
+
+    def save(self) -> None:
+        """Write the facts of the pages of this build (atomically), if any were read."""
+        if not self.changed and set(self.facts) == self.used:
+            return
+        sets: dict[frozenset[str], int] = {}
+        pages = {}
+        for digest in sorted(self.used):
+            pages[digest] = [sets.setdefault(s, len(sets)) for s in self.facts[digest]]
+        data = {"format": FORMAT, "sets": [sorted(s) for s in sets], "pages": pages}
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        temporary = self.path.with_name(f".{self.path.name}.{os.getpid()}")
+        temporary.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+        os.replace(temporary, self.path)
+
+
+DIGESTS_SUFFIX = ".pages.json"
+
+
+def write_digests(path: Path, digests: dict[str, str]) -> None:
+    """Hand the digest of every page a language's process wrote to the parent."""
+    path.write_text(json.dumps(digests, ensure_ascii=False), encoding="utf-8")
+
+
+def read_digests(path: Path) -> dict[str, str]:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return {str(k): str(v) for k, v in data.items()} if isinstance(data, dict) else {}

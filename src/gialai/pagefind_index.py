@@ -40,8 +40,9 @@ class IndexFormatError(RuntimeError):
 # --- Pagefind files ------------------------------------------------------------------------
 
 
-def read(path: Path) -> Any:
-    """The CBOR value of a Pagefind file, checked to re-encode to the same bytes."""
+def read(path: Path, check: bool = True) -> Any:
+    """The CBOR value of a Pagefind file, checked to re-encode to the same bytes (``check``:
+    one file of each kind is enough to tell the layout)."""
     try:
         raw = gzip.decompress(path.read_bytes())
     except (OSError, EOFError) as error:
@@ -53,7 +54,7 @@ def read(path: Path) -> Any:
         value = cbor2.loads(body)
     except cbor2.CBORDecodeError as error:
         raise IndexFormatError(f"{path.name} cannot be read: {error}") from None
-    if cbor2.dumps(value) != body:
+    if check and cbor2.dumps(value) != body:
         raise IndexFormatError(f"{path.name} is in a layout this build does not know")
     return value
 
@@ -105,8 +106,10 @@ def regroup(
         raise IndexFormatError(f"{meta_file.name} does not list index chunks") from None
     index_dir = bundle / "index"
     words: list[list[Any]] = []
-    for _, _, name in old_chunks:
-        chunk = read(index_dir / f"{name}.pf_index")
+    for number, (_, _, name) in enumerate(old_chunks):
+        chunk = read(index_dir / f"{name}.pf_index", check=number == 0)
+        if not isinstance(chunk, list) or not chunk or not isinstance(chunk[0], list):
+            raise IndexFormatError(f"{name}.pf_index does not hold a list of words")
         words.extend(chunk[0])
     # Words are measured whole, spellings Pagefind grouped under them included (#1211).
     words.sort(key=lambda word: word[0])

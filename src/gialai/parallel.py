@@ -116,3 +116,15 @@ def collect_links(builds: list[LanguageBuild]) -> dict[str, tuple[str, ...]]:
         links.update(read_links(path))
         path.unlink(missing_ok=True)
     return links
+
+
+def collect_digests(builds: list[LanguageBuild]) -> dict[str, str]:
+    """The digest of every page each process wrote, by site path."""
+    from .pagecache import DIGESTS_SUFFIX, read_digests
+
+    digests: dict[str, str] = {}
+    for build in builds:
+        path = build.folder.with_name(build.folder.name + DIGESTS_SUFFIX)
+        digests.update(read_digests(path))
+        path.unlink(missing_ok=True)
+    return digests

@@ -9,16 +9,19 @@ import shutil
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING
+from urllib.parse import unquote
 
 from .assets import use_hashed_assets
 from .feeds import render_feed
 from .fonts import FontFile, write_fonts
-from .pagecache import SEARCH_CACHE, SearchCache
+from .images import OUTPUT_DIR as IMAGES_OUTPUT
+from .pagecache import SEARCH_CACHE, PageFacts, SearchCache
 from .redirects import redirect_pages
 from .robots import render_robots
 from .search import GLOSSARY, build_indexes, load_glossary, records_for
 from .sitecheck import broken_links
 from .sitemap import render_sitemap
+from .sitestate import Previous, published_files
 
 if TYPE_CHECKING:
     from .site import Site
@@ -30,15 +33,25 @@ class SiteProblem(Exception):
     """The built site has a problem a reader would meet (a broken link)."""
 
 
-def copy_images(site: Site, site_dir: Path) -> None:
-    """Copy the image variants that pages of this build use into the site."""
-    for result in site.images.known():
-        for variant in result.variants:
-            target = site_dir / variant.path
-            source = site.images.cache_dir / Path(variant.path).name
-            if target.exists() and target.stat().st_size == source.stat().st_size:
-                continue
-            target.parent.mkdir(parents=True, exist_ok=True)
+def copy_images(site: Site, site_dir: Path, links: Iterable[Iterable[str]] = ()) -> None:
+    """Put into the site the image variants that pages of this build use: those made or
+    asked for in this process, and those that ``links`` (of pages kept from the cache) name."""
+    paths = {variant.path for result in site.images.known() for variant in result.variants}
+    for urls in links:
+        for url in urls:
+            if "_img/" in url:
+                paths.add(f"{IMAGES_OUTPUT}/{url.rsplit('/', 1)[-1]}")
+    for path in sorted(paths):
+        target = site_dir / path
+        source = site.images.cache_dir / Path(path).name
+        if not source.is_file():
+            continue  # not an image variant; the link check reports a link to nothing
+        if target.exists() and target.stat().st_size == source.stat().st_size:
+            continue
+        target.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            os.link(source, target)
+        except OSError:
             shutil.copyfile(source, target)
 
 
@@ -113,20 +126,48 @@ def write_site_fonts(site: Site, site_dir: Path) -> list[FontFile]:
     return files
 
 
+def _links_may_break(
+    site_dir: Path,
+    previous: Previous,
+    pages: set[str],
+    links: Mapping[str, Iterable[str]] | None,
+) -> bool:
+    """Whether a link of ``pages`` (taken as the last build published them, links checked
+    then) may lead to a file the last build published and this one does not."""
+    now = set(published_files(site_dir))
+    gone = {unquote(path.rsplit("/", 1)[-1]) for path in previous.files if path not in now}
+    if not gone:
+        return False
+    if links is None:
+        return True
+    if "index.html" in gone:
+        gone.add("")  # a link to a folder leads to its index.html
+    for page in pages:
+        for url in links.get(page, ()):
+            name = url.split("#", 1)[0].split("?", 1)[0].rsplit("/", 1)[-1]
+            if unquote(name) in gone:
+                return True
+    return False
+
+
 def finish_site(
     site: Site,
     site_dir: Path,
     search_done: bool = False,
     links: Mapping[str, Iterable[str]] | None = None,
     reuse: bool = False,
-) -> None:
+    digests: Mapping[str, str] | None = None,
+    previous: Previous | None = None,
+) -> str:
     """Write fonts, sitemap and the other site-wide files, then check the site's links.
 
     ``search_done``: the search bundles were already written (a parallel build makes
     them while the languages build); ``reuse``: from the cache where records are the same.
-    ``links``: the links of pages, by site path, noted
-    while they were written (the other pages are read). A broken link raises
-    ``SiteProblem``.
+    ``links``: the links of pages, by site path, noted while they were written (the other
+    pages are read); ``digests``: the digest of each page as written, so that what the
+    last build read of it is not read again, and a page that ``previous`` published
+    unchanged is taken from there. A broken link raises ``SiteProblem``. Returns the digest
+    of the asset names the pages were pointed at.
     """
     # Before the preview stops below: its pages need their fonts too.
     write_site_fonts(site, site_dir)
@@ -137,15 +178,22 @@ def finish_site(
     if gz.exists():
         gz.unlink()
     if site.serving:
-        return  # the preview skips search and the link check, to rebuild in a second or two
+        return ""  # the preview skips search and the link check, to rebuild in a second or two
     # After the fonts (they complete fonts.css), before the link check (it checks the names).
-    use_hashed_assets(site_dir)
+    facts = PageFacts(site.cache_dir / "page-classes.json") if digests else None
+    assets = use_hashed_assets(site_dir, digests=digests, facts=facts, previous=previous)
+    if facts is not None:
+        facts.save()
     if site.settings.search and not search_done:
         write_search_indexes(site, site_dir, reuse)
-    broken = broken_links(site_dir, known=links)
+    checked = assets.taken
+    if checked and previous is not None and _links_may_break(site_dir, previous, checked, links):
+        checked = set()
+    broken = broken_links(site_dir, known=links, checked=checked)
     if broken:
         lines = [f"  {page}: '{url}' leads to no page or file" for page, url in broken[:50]]
         more = f"\n  … and {len(broken) - 50} more" if len(broken) > 50 else ""
         raise SiteProblem(
             f"Found {len(broken)} broken links in the built site:\n" + "\n".join(lines) + more
         )
+    return assets.digest

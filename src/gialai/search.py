@@ -26,6 +26,7 @@
 
 from __future__ import annotations
 
+import functools
 import html
 import os
 import re
@@ -113,9 +114,16 @@ def _is_mark(char: str) -> bool:
 
 
 def _encode_vietnamese_word(match: re.Match) -> str:
+    # A site of 1,000 articles has about 560,000 words and 5,000 different ones: each is
+    # encoded once per process.
+    return _encoded_word(match.group(0))
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _encoded_word(text: str) -> str:
     letters: list[str] = []  # one per character of the written word, marks taken out
     marks: list[tuple[int, int]] = []
-    for char in match.group(0):  # NFC: "ắ" is one character
+    for char in text:  # NFC: "ắ" is one character
         if char in "đĐ" and len(letters) < VI_LETTERS:
             letters.append("d" if char == "đ" else "D")
             marks.append((len(letters) - 1, 0))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import os
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Container, Iterable, Mapping
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -51,11 +51,13 @@ def broken_links(
     site_dir: Path,
     skip: tuple[str, ...] = ("404.html",),
     known: Mapping[str, Iterable[str]] | None = None,
+    checked: Container[str] = (),
 ) -> list[tuple[str, str]]:
     """(page, link) for every relative link or image in the site that leads to no file.
 
     ``known``: the links of pages by site path, read when they were written; only the
-    other pages are read here. Every link is still looked up in the site as it is now.
+    other pages are read here. Every link is still looked up in the site as it is now,
+    except those of the ``checked`` pages (site paths), whose links are known to be sound.
     """
     site = site_dir.resolve()
     known = known or {}
@@ -67,6 +69,8 @@ def broken_links(
                 continue
             page = Path(root) / name
             rel = page.relative_to(site).as_posix()
+            if rel in checked:
+                continue
             urls = known.get(rel)
             for url in _targets(page.read_bytes()) if urls is None else urls:
                 parts = urlsplit(url)

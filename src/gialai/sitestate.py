@@ -18,6 +18,7 @@ import hashlib
 import json
 import os
 from collections.abc import Callable
+from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
 from typing import Any
@@ -105,10 +106,55 @@ def unchanged(
         return False
 
 
-def record(path: Path, digest: str, site_dir: Path) -> None:
+@dataclass
+class Previous:
+    """The site the last build published, for the next build to take unchanged files from."""
+
+    site_dir: Path
+    files: dict[str, list[int]]  # path -> [size, time in ns], as published
+    pages: dict[str, str]  # path -> digest of the page as its language's build wrote it
+    assets: str  # the digest of the asset names pages were pointed at
+
+    def same_file(self, rel: str) -> Path | None:
+        """The published file at ``rel`` if it is still as the last build left it."""
+        expected = self.files.get(rel)
+        if expected is None:
+            return None
+        path = self.site_dir / rel
+        try:
+            stat = path.lstat()
+        except OSError:
+            return None
+        return path if [stat.st_size, stat.st_mtime_ns] == expected else None
+
+
+def previous(path: Path, site_dir: Path) -> Previous | None:
+    """What the last build recorded of ``site_dir`` (None when nothing usable is known)."""
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        if data.get("format") != FORMAT or not site_dir.is_dir():
+            return None
+        return Previous(site_dir, dict(data["files"]), dict(data["pages"]), str(data["assets"]))
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        return None
+
+
+def record(
+    path: Path,
+    digest: str,
+    site_dir: Path,
+    pages: dict[str, str] | None = None,
+    assets: str = "",
+) -> None:
     """Write the state of the build just published into ``site_dir`` (atomically)."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    data = {"format": FORMAT, "inputs": digest, "files": published_files(site_dir)}
+    data = {
+        "format": FORMAT,
+        "inputs": digest,
+        "files": published_files(site_dir),
+        "pages": pages or {},
+        "assets": assets,
+    }
     temporary = path.with_name(f".{path.name}.{os.getpid()}")
     temporary.write_text(json.dumps(data, separators=(",", ":")), encoding="utf-8")
     os.replace(temporary, path)

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from markupsafe import Markup
 
-from gialai.pagecache import PageCache, SearchCache, Uncacheable, digest_of
+from gialai.pagecache import FORMAT, PageCache, PageFacts, SearchCache, Uncacheable, digest_of
 
 
 @dataclasses.dataclass
@@ -69,14 +69,17 @@ def test_a_changed_fingerprint_forgets_every_page_quietly(tmp_path):
         (b"", "cannot be read"),
         (b"[1, 2]", "cannot be read"),
         (
-            json.dumps({"format": 1, "site": "site-a", "pages": {"a": [1]}}).encode(),
+            json.dumps({"format": FORMAT, "site": "site-a", "pages": {"a": [1]}}).encode(),
             "cannot be read",
         ),
         (
             json.dumps({"format": 99, "site": "site-a", "pages": {}}).encode(),
             "is of another version",
         ),
-        (json.dumps({"format": 1, "site": "site-b", "pages": {}}).encode(), "is another site's"),
+        (
+            json.dumps({"format": FORMAT, "site": "site-b", "pages": {}}).encode(),
+            "is another site's",
+        ),
     ],
 )
 def test_a_damaged_or_foreign_index_is_ignored_with_one_line(tmp_path, written, says):
@@ -132,3 +135,63 @@ def test_a_search_bundle_is_reused_only_whole_and_with_its_key(tmp_path):
     (tmp_path / "search" / "en" / "pagefind" / "index" / "en_1.pf_index").write_bytes(b"\x01")
     assert not store.restore("en", key, tmp_path / "other")
     assert len(messages) == 1 and "the stored search index is damaged" in messages[0]
+
+
+def test_a_stored_page_is_linked_and_a_changed_file_is_caught_by_its_time(tmp_path):
+    import os
+
+    cache = _cache(tmp_path / "c")
+    cache.store("index.html", "k", b"<html>home</html>", [], own="o1")
+    cache.save()
+    stored = next((tmp_path / "c" / "files").iterdir())
+    again = _cache(tmp_path / "c")
+    target = tmp_path / "site" / "index.html"
+    assert again.restore("index.html", "k", target, "o1")
+    assert os.path.samefile(target, stored)  # linked, not copied
+    # The same size, other bytes, another time: read and refused.
+    stored.write_bytes(b"<html>hame</html>")
+    os.utime(stored, ns=(1, 1))
+    messages: list[str] = []
+    third = _cache(tmp_path / "c", messages=messages)
+    assert not third.restore("index.html", "k", tmp_path / "other.html", "o1")
+    assert messages and "damaged" in messages[0]
+
+
+def test_a_page_keeps_its_key_only_while_what_others_show_is_the_same(tmp_path):
+    cache = _cache(tmp_path / "c")
+    cache.cards = "cards-1"
+    cache.store("a/index.html", "key-a", b"<html>a</html>", [], own="own-a")
+    cache.save()
+    again = _cache(tmp_path / "c")
+    assert again.kept_as_before("a/index.html", "own-a") is None  # not told the cards yet
+    again.cards = "cards-1"
+    assert again.kept_as_before("a/index.html", "own-a") == "key-a"
+    assert again.kept_as_before("a/index.html", "own-b") is None  # its own text changed
+    assert again.kept_as_before("b/index.html", "own-a") is None
+    again.cards = "cards-2"  # another page's title, date or photo changed
+    assert again.kept_as_before("a/index.html", "own-a") is None
+
+
+def test_facts_read_from_a_page_are_read_once_by_its_digest(tmp_path):
+    path = tmp_path / "facts.json"
+    reads: list[str] = []
+
+    def read(name: str):
+        def reader():
+            reads.append(name)
+            return (frozenset({name, "shared"}),)
+
+        return reader
+
+    facts = PageFacts(path)
+    assert facts.get("d1", read("a")) == (frozenset({"a", "shared"}),)
+    assert facts.get("d2", read("b")) == (frozenset({"b", "shared"}),)
+    assert facts.get(None, read("c")) == (frozenset({"c", "shared"}),)  # no digest: read
+    facts.save()
+    again = PageFacts(path)
+    assert again.get("d1", read("x")) == (frozenset({"a", "shared"}),)
+    assert reads == ["a", "b", "c"]
+    again.save()  # only d1 was used: d2 is forgotten
+    assert set(PageFacts(path).facts) == {"d1"}
+    path.write_text("{broken", encoding="utf-8")
+    assert PageFacts(path).facts == {}

@@ -6,7 +6,9 @@ starts and keeps it while static-i18n builds every language.
 
 from __future__ import annotations
 
+import dataclasses
 import functools
+import hashlib
 import logging
 import os
 import re
@@ -23,6 +25,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
 from .. import kiosk, pagecache, pages, publish, routes, sitecheck
+from ..articles import Article
 from ..images import rewrite_body_images
 from ..options import BuildOptions
 from ..pages import PageSpec
@@ -47,6 +50,11 @@ class _QuietDirtyWarning(logging.Filter):
 
     def filter(self, record: logging.LogRecord) -> bool:
         return "'dirty' build is being performed" not in record.getMessage()
+
+
+def _without_text(article: Article) -> Article:
+    """An article as other pages can show it: everything but its text."""
+    return dataclasses.replace(article, body="")
 
 
 def build_fingerprint(site: Site, config: MkDocsConfig) -> str:
@@ -84,7 +92,9 @@ class Adapter:
         self.cache: pagecache.PageCache | None = None
         self.fresh: dict[str, bool] = {}  # destination -> made in this build
         self.keys: dict[str, str | None] = {}  # destination -> its key (None: uncacheable)
+        self.owns: dict[str, str] = {}  # destination -> the digest of its own inputs
         self.links: dict[str, tuple[str, ...]] = {}  # site path -> links, every language
+        self.digests: dict[str, str] = {}  # site path -> digest of the page's bytes
         self._fingerprint: str | None = None
 
     @staticmethod
@@ -156,7 +166,7 @@ class Adapter:
     def _open_cache(self, files: Files, config: MkDocsConfig, specs: dict[str, PageSpec]) -> None:
         """Let MkDocs skip every page the cache holds with the same inputs."""
         self.config, self.files = config, files
-        self.fresh, self.keys = {}, {}
+        self.fresh, self.keys, self.owns = {}, {}, {}
         settings, options = self.site.settings, self.site.options
         folder = pagecache.folder_for(
             self.site.cache_dir,
@@ -168,6 +178,7 @@ class Adapter:
         )
         site_id = pagecache.site_id(settings.project_dir, settings.site_url)
         self.cache = pagecache.PageCache(folder, site_id, self.fingerprint(config))
+        self.cache.cards = self._cards(files, config)
         for file in files.documentation_pages():
             if file.dest_uri in specs:
                 file.is_modified = functools.partial(self._is_modified, file)
@@ -179,15 +190,59 @@ class Adapter:
         return self._fingerprint
 
     def _is_modified(self, file: File) -> bool:
-        """Whether MkDocs must make the page: not if the cache holds it with the same key."""
+        """Whether MkDocs must make the page: not if the cache holds it with the same key.
+
+        While nothing that pages show of each other changed (``_cards``), a page whose own
+        inputs are the same keeps its stored key without its view being made.
+        """
         dest = file.dest_uri
         if dest not in self.fresh:
-            key = self._key(file)
+            assert self.cache is not None
+            own = self._own(file)
+            key = self.cache.kept_as_before(dest, own) if own else None
+            if key is None:
+                key = self._key(file)
             target = Path(file.abs_dest_path)
-            kept = key is not None and self.cache is not None
-            self.fresh[dest] = not (kept and self.cache.restore(dest, key, target))
-            self.keys[dest] = key
+            fresh = not (key is not None and self.cache.restore(dest, key, target, own))
+            if fresh and os.path.lexists(target):
+                # A page kept earlier (the preview) shares its file with the cache.
+                target.unlink()
+            self.fresh[dest], self.keys[dest], self.owns[dest] = fresh, key, own
         return self.fresh[dest]
+
+    def _own(self, file: File) -> str:
+        """The digest of what only this page shows: its source text and, for a translation,
+        the revision of its source (the notice that it is out of date). Empty for a page that
+        shows what other pages hold too (the translation dashboard)."""
+        spec = self.specs[self.lang][file.dest_uri]
+        if spec.kind == pages.DASHBOARD:
+            return ""
+        parts = [spec.kind, pagecache._bytes_digest(file.content_bytes)]
+        if spec.kind == pages.ARTICLE:
+            entry = self.site.catalog.entry_for(self.lang, spec.key)
+            parts.append(entry.source.revision if entry is not None else "-")
+        return " ".join(parts)
+
+    def _cards(self, files: Files, config: MkDocsConfig) -> str:
+        """The digest of everything pages show of other pages: every article and page of
+        every language without its text (titles, dates, photos, tags, states), the files of
+        the build, and the day for the kiosk, which shows it."""
+        catalog, site = self.site.catalog, self.site
+        hasher = hashlib.blake2b(digest_size=20)
+        hasher.update(f"{self.fingerprint(config)} {self.lang} {site.serving}\n".encode())
+        hasher.update(f"{site.options.edition} {bool(site.options.preview)}\n".encode())
+        if site.settings.edition == "kiosk":
+            hasher.update(f"{site.options.build_date}\n".encode())
+        for lang in site.settings.language_codes:
+            for entry in catalog.entries(lang):
+                shown = (entry.key, entry.state, entry.fallback, _without_text(entry.article))
+                hasher.update(repr(shown).encode("utf-8", "surrogateescape"))
+            for key, article in sorted(catalog.pages.get(lang, {}).items()):
+                hasher.update(repr((key, _without_text(article))).encode("utf-8", "surrogateescape"))
+        hasher.update(repr(sorted(catalog.redirects.items())).encode("utf-8", "surrogateescape"))
+        for file in files:
+            hasher.update(f"{file.src_uri} {file.dest_uri}\n".encode("utf-8", "surrogateescape"))
+        return hasher.hexdigest()
 
     def _key(self, file: File) -> str | None:
         """Every input of a page: its source, its view, its neighbours, where its links lead."""
@@ -255,9 +310,10 @@ class Adapter:
             if key is None or not path.is_file():
                 continue
             data = path.read_bytes()
-            cache.store(dest, key, data, sitecheck.page_links(data))
+            cache.store(dest, key, data, sitecheck.page_links(data), self.owns.get(dest, ""))
         cache.save()
         self.links.update(cache.links())
+        self.digests.update({dest: stored.digest for dest, stored in cache.kept.items()})
         self.cache = None
 
     def prepare_env(self, env: Environment, config: MkDocsConfig) -> Environment:
@@ -359,7 +415,7 @@ class Adapter:
         lang = self.lang
         self._move_404(site_dir, lang)
         self._keep_pages(site_dir)
-        publish.copy_images(self.site, site_dir)
+        publish.copy_images(self.site, site_dir, self.links.values())
         publish.write_feeds(self.site, lang, site_dir)
         publish.write_redirects(self.site, lang, site_dir)
 
@@ -388,6 +444,8 @@ class Adapter:
                 # For the parent's link check: the links of every page, read while written.
                 links_file = site_dir.with_name(site_dir.name + sitecheck.LINKS_SUFFIX)
                 sitecheck.write_links(links_file, self.links)
+                digests = site_dir.with_name(site_dir.name + pagecache.DIGESTS_SUFFIX)
+                pagecache.write_digests(digests, self.digests)
             return  # a parallel build's process: its parent finishes the site
         try:
             links = self.links if self.reuse else None

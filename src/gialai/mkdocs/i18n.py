@@ -152,7 +152,9 @@ class SiteI18n(I18n):
 
     @event_priority(-100)
     def on_post_build(self, config: MkDocsConfig) -> None:
-        outermost = not self.building
+        # One language of a parallel build is marked as building from the start.
+        only = self.adapter is not None and bool(self.adapter.site.options.only_language)
+        outermost = not self.building or only
         super().on_post_build(config)
         # The outermost build returns last, after static-i18n has built every other
         # language from inside it: the whole site is there now, once.
