@@ -291,13 +291,19 @@ class PageCache:
                     "damaged pages are made again."
                 )
             return False
-        target.parent.mkdir(parents=True, exist_ok=True)
-        with contextlib.suppress(FileNotFoundError):
-            target.unlink()
         try:
-            os.link(path, target)
-        except OSError:  # another file system, or links not allowed: a copy
-            shutil.copyfile(path, target)
+            there = target.stat()
+        except OSError:
+            there = None
+        if there is None or (there.st_ino, there.st_dev) != (stat.st_ino, stat.st_dev):
+            # (The preview rebuilds into the same folder: a page linked before stays.)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            with contextlib.suppress(FileNotFoundError):
+                target.unlink()
+            try:
+                os.link(path, target)
+            except OSError:  # another file system, or links not allowed: a copy
+                shutil.copyfile(path, target)
         self.kept[dest] = dataclasses.replace(stored, own=own) if own else stored
         return True
 
