@@ -22,6 +22,7 @@ from __future__ import annotations
 import hashlib
 import io
 import logging
+import os
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -113,6 +114,9 @@ BOLD_CLASSES = frozenset(
 )
 # The link to the language shown now is bold in the menu (gialai.css).
 BOLD_ATTRIBUTES = (("aria-current", "true"),)
+# Attributes holding language names for a script to show; it marks them with data-script,
+# so that the names fonts draw them (search.js: the other languages that have results).
+NAME_ATTRIBUTES = frozenset({"data-others"})
 _VOID = frozenset(
     {
         "area",
@@ -225,39 +229,43 @@ PRELOAD_FONTS: dict[str, tuple[str, ...]] = {
 
 class _Characters(HTMLParser):
     """Every character a reader can be shown: text and attribute values (alt text, the
-    search messages the script shows), not scripts or styles; and which of them are bold."""
+    search messages the script shows), not scripts or styles; and which of them are bold.
+    ``skip_names``: leave out the language names too (elements with ``data-script``), which
+    the small names fonts draw."""
 
-    def __init__(self) -> None:
+    def __init__(self, skip_names: bool = False) -> None:
         super().__init__(convert_charrefs=True)
         self.all: set[str] = set()
         self.bold: set[str] = set()
-        self.stack: list[tuple[str, bool]] = []
+        self.stack: list[tuple[str, bool, bool]] = []  # tag, bold, hides its text
         self.hidden = 0
+        self.skip_names = skip_names
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        for _name, value in attrs:
-            if value:
-                self.all.update(value)
+        fields = dict(attrs)
+        hides = tag in ("script", "style") or (self.skip_names and "data-script" in fields)
+        if not (self.hidden or hides):
+            for name, value in attrs:
+                if value and not (self.skip_names and name in NAME_ATTRIBUTES):
+                    self.all.update(value)
         if tag in _VOID:
             return
-        classes = set((dict(attrs).get("class") or "").split())
+        classes = set((fields.get("class") or "").split())
         bold = (
             tag in BOLD_TAGS
             or bool(classes & BOLD_CLASSES)
-            or any(dict(attrs).get(name) == value for name, value in BOLD_ATTRIBUTES)
+            or any(fields.get(name) == value for name, value in BOLD_ATTRIBUTES)
             or (bool(self.stack) and self.stack[-1][1])
         )
-        self.stack.append((tag, bold))
-        if tag in ("script", "style"):
+        self.stack.append((tag, bold, hides))
+        if hides:
             self.hidden += 1
 
     def handle_endtag(self, tag: str) -> None:
         # Close up to the matching element; stray end tags are ignored.
         for index in range(len(self.stack) - 1, -1, -1):
             if self.stack[index][0] == tag:
-                for name, _bold in self.stack[index:]:
-                    if name in ("script", "style"):
-                        self.hidden -= 1
+                self.hidden -= sum(1 for entry in self.stack[index:] if entry[2])
                 del self.stack[index:]
                 return
 
@@ -275,6 +283,17 @@ def page_characters(html: str) -> tuple[frozenset[str], frozenset[str]]:
     parser.feed(html)
     parser.close()
     return frozenset(parser.all), frozenset(parser.bold)
+
+
+def shows_cut_fonts(html: str) -> set[str]:
+    """The families of ``CUT_FONTS`` that draw some character of a page, the language names
+    of its menu aside (their own small fonts draw those)."""
+    parser = _Characters(skip_names=True)
+    parser.feed(html)
+    parser.close()
+    return {
+        font.family for font in CUT_FONTS.values() if any(font.draws(char) for char in parser.all)
+    }
 
 
 # --- slices --------------------------------------------------------------------------------
@@ -532,7 +551,83 @@ def write_fonts(site: Site, site_dir: Path) -> list[FontFile]:
     files.extend(_name_fonts(site, site_dir, cutter))
     _remove_stale(site_dir, {file.path for file in files})
     _write_css(site_dir, files, name_scripts(settings.languages))
+    for script, font in CUT_FONTS.items():
+        languages = [lang for lang in settings.languages if lang.script == script]
+        slices = [file for file in files if file.family == font.family]
+        for language in languages:
+            others = [p for p in prefixes if p != language.prefix]
+            for page in language_pages(site_dir, language.prefix, others):
+                write_preloads(site_dir, page, slices)
     return files
+
+
+# A page of a cut font's script preloads the slices drawing its first screen, up to this
+# many bytes: the bold slices holding its bold characters (headings, titles, leads and the
+# ways in are bold, and make most of it), then the regular slices holding the characters
+# before its first picture (the dateline above an article's cover). Without them the text of
+# a device that lacks a CJK font moves when the slices arrive (tests/test_fonts.py). A
+# device with such a font downloads these in vain: the bound keeps a Chinese article's first
+# visit within its budget.
+PRELOAD_BYTES = 50_000
+_FIRST_PICTURE = re.compile(r"<(?:figure|picture|img)\b")
+_PRELOAD_LINE = re.compile(
+    r'\n?\s*<link rel="preload" href="[^"]*-subset-\d+\.[0-9a-f]{10}\.woff2" as="font"'
+    r' type="font/woff2" crossorigin>'
+)
+
+
+def first_screen(html: str) -> str:
+    """The page up to its first picture (the header's logo aside): what a phone shows first."""
+    body = html.find("<main")
+    body = 0 if body < 0 else body
+    match = _FIRST_PICTURE.search(html, body)
+    return html[: match.start()] if match else html
+
+
+def choose_preloads(
+    bold: Iterable[str],
+    regular: Iterable[str],
+    slices: Sequence[FontFile],
+    sizes: Mapping[str, int],
+) -> list[FontFile]:
+    """The bold slices drawing ``bold``, then the regular ones drawing ``regular``, those
+    holding more of the characters first, within ``PRELOAD_BYTES``."""
+    chosen, total = [], 0
+    for weight, chars in (("700", set(bold)), ("400", set(regular))):
+        useful = [
+            (len(file.chars & chars), file)
+            for file in slices
+            if file.weight == weight and file.chars & chars
+        ]
+        useful.sort(key=lambda item: (-item[0], item[1].path))
+        for _count, file in useful:
+            if total + sizes[file.path] <= PRELOAD_BYTES:
+                chosen.append(file)
+                total += sizes[file.path]
+    return sorted(chosen, key=lambda file: file.path)
+
+
+def write_preloads(site_dir: Path, page: Path, slices: Sequence[FontFile]) -> None:
+    """Give a page its preload links to the slices of ``choose_preloads`` (replacing those
+    an earlier build wrote)."""
+    text = page.read_text(encoding="utf-8")
+    _chars, bold = page_characters(text)
+    first, first_bold = page_characters(first_screen(text))
+    sizes = {file.path: (site_dir / file.path).stat().st_size for file in slices}
+    chosen = choose_preloads(bold, first - first_bold, slices, sizes)
+    base = page.parent
+    hrefs = [Path(os.path.relpath(site_dir / file.path, base)).as_posix() for file in chosen]
+    links = "".join(
+        f'\n  <link rel="preload" href="{href}" as="font" type="font/woff2" crossorigin>'
+        for href in hrefs
+    )
+    new = _PRELOAD_LINE.sub("", text)
+    marker = '<meta charset="utf-8">'
+    if marker not in new:
+        return
+    new = new.replace(marker, marker + links, 1)
+    if new != text:
+        page.write_text(new, encoding="utf-8")
 
 
 def name_scripts(languages: Iterable) -> dict[str, str]:
@@ -595,8 +690,9 @@ def _write_css(site_dir: Path, files: Sequence[FontFile], scripts: Mapping[str, 
     head = css.split(CSS_MARKER, 1)[0]
     rules = [file.rule() for file in files]
     for script, family in sorted(scripts.items()):
+        selector = f'[data-script="{script}"]'
         rules.append(
-            f'.gl-lang [data-script="{script}"] {{\n'
+            f".gl-lang {selector}, .gl-search__elsewhere {selector} {{\n"
             f'  font-family: "{family}", var(--md-text-font-family);\n'
             "}\n"
         )

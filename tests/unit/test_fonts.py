@@ -13,7 +13,10 @@ from gialai.fonts import (
     BOLD_CLASSES,
     BOLD_TAGS,
     CUT_FONTS,
+    PRELOAD_BYTES,
     FontFile,
+    choose_preloads,
+    first_screen,
     page_characters,
     plan_slices,
     unicode_range,
@@ -135,3 +138,35 @@ def test_a_slice_rule_names_the_devices_fonts_before_its_file():
     assert sources.index("local(") < sources.index("url(")
     # Bold is taken only from bold fonts of the device.
     assert all(name.endswith(("Bold", "Semibold")) for name in font.local[700])
+
+
+def _slice(path: str, weight: str, chars: str) -> FontFile:
+    return FontFile(path, "Noto Sans SC", weight, frozenset(chars))
+
+
+def test_a_page_preloads_its_bold_slices_then_those_of_its_first_screen_within_a_bound():
+    slices = [
+        _slice("b1", "700", "标题"),
+        _slice("b2", "700", "导语"),
+        _slice("b3", "700", "别的"),
+        _slice("r1", "400", "归仁年月日"),
+        _slice("r2", "400", "正文"),
+        _slice("big", "400", "作者"),
+    ]
+    sizes = {"b1": 9000, "b2": 9000, "b3": 9000, "r1": 9000, "r2": 9000, "big": PRELOAD_BYTES}
+    chosen = choose_preloads("标题导语", "归仁作者", slices, sizes)
+    # Bold first, then the regular slice of the dateline; the one that would pass the bound
+    # and the slices of characters elsewhere on the page are left to the style sheet.
+    assert [file.path for file in chosen] == ["b1", "b2", "r1"]
+    assert sum(sizes[file.path] for file in chosen) <= PRELOAD_BYTES
+    assert choose_preloads("", "", slices, sizes) == []
+
+
+def test_the_first_screen_ends_at_the_first_picture_of_the_main_part():
+    html = (
+        '<header><img src="logo.svg"></header><main><h1>标题</h1><p>归仁</p>'
+        '<figure><picture><img src="a.jpg"></picture></figure><p>正文</p></main>'
+    )
+    first = first_screen(html)
+    assert "归仁" in first and "正文" not in first and "logo.svg" in first
+    assert first_screen("<main><p>全文</p></main>") == "<main><p>全文</p></main>"
