@@ -567,14 +567,15 @@ def write_fonts(site: Site, site_dir: Path) -> list[FontFile]:
     return files
 
 
-# A page of a cut font's script preloads the slices drawing its first screen, up to this
-# many bytes: the bold slices holding its bold characters (headings, titles, leads and the
-# ways in are bold, and make most of it), then the regular slices holding the characters
-# before its first picture (the dateline above an article's cover). Without them the text of
-# a device that lacks a CJK font moves when the slices arrive (tests/test_fonts.py). A
-# device with such a font downloads these in vain: the bound keeps a Chinese article's first
-# visit within its budget.
-PRELOAD_BYTES = 50_000
+# A page of a cut font's script preloads some of the slices drawing its first screen: a device
+# without a CJK font (a kiosk) draws that text first without them, and it moves when they
+# arrive. In this order, while the bytes stay within PRELOAD_BYTES: the bold slices of the
+# part before the first picture (title, lead, the ways in), then the other bold slices of
+# the page, then the regular ones before the first picture. A device with a CJK font (nearly
+# every reader's) downloads these in vain: the bound keeps a Chinese article's first visit
+# within its budget there (tests/test_fonts.py), at the price of some movement of the
+# regular text on a device without one.
+PRELOAD_BYTES = 18_000
 _FIRST_PICTURE = re.compile(r"<(?:figure|picture|img)\b")
 _PRELOAD_LINE = re.compile(
     r'\n?\s*<link rel="preload" href="[^"]*-subset-\d+\.[0-9a-f]{10}\.woff2" as="font"'
@@ -583,27 +584,32 @@ _PRELOAD_LINE = re.compile(
 
 
 def first_screen(html: str) -> str:
-    """The page up to its first picture (the header's logo aside): what a phone shows first."""
-    body = html.find("<main")
-    body = 0 if body < 0 else body
-    match = _FIRST_PICTURE.search(html, body)
-    return html[: match.start()] if match else html
+    """The main part of a page up to its first picture: what a phone shows first below the
+    header bar (whose bold title the page's bold slices draw; the head's attributes and the
+    closed drawer are not on screen)."""
+    start = html.find("<main")
+    if start < 0:
+        return ""
+    match = _FIRST_PICTURE.search(html, start)
+    return html[start : match.start()] if match else html[start:]
 
 
 def choose_preloads(
-    bold: Iterable[str],
-    regular: Iterable[str],
+    wanted: Sequence[tuple[str, Iterable[str]]],
     slices: Sequence[FontFile],
     sizes: Mapping[str, int],
 ) -> list[FontFile]:
-    """The bold slices drawing ``bold``, then the regular ones drawing ``regular``, those
-    holding more of the characters first, within ``PRELOAD_BYTES``."""
-    chosen, total = [], 0
-    for weight, chars in (("700", set(bold)), ("400", set(regular))):
+    """For each (weight, characters) of ``wanted`` in turn, the slices of that weight drawing
+    them, those holding more of the characters first, while the bytes stay within
+    ``PRELOAD_BYTES``."""
+    chosen: list[FontFile] = []
+    total = 0
+    for weight, characters in wanted:
+        chars = set(characters)
         useful = [
             (len(file.chars & chars), file)
             for file in slices
-            if file.weight == weight and file.chars & chars
+            if file.weight == weight and file.chars & chars and file not in chosen
         ]
         useful.sort(key=lambda item: (-item[0], item[1].path))
         for _count, file in useful:
@@ -620,7 +626,8 @@ def write_preloads(site_dir: Path, page: Path, slices: Sequence[FontFile]) -> No
     _chars, bold = page_characters(text)
     first, first_bold = page_characters(first_screen(text))
     sizes = {file.path: (site_dir / file.path).stat().st_size for file in slices}
-    chosen = choose_preloads(bold, first - first_bold, slices, sizes)
+    wanted = [("700", first_bold), ("700", bold), ("400", first - first_bold)]
+    chosen = choose_preloads(wanted, slices, sizes)
     base = page.parent
     hrefs = [Path(os.path.relpath(site_dir / file.path, base)).as_posix() for file in chosen]
     links = "".join(

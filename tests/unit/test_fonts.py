@@ -144,7 +144,7 @@ def _slice(path: str, weight: str, chars: str) -> FontFile:
     return FontFile(path, "Noto Sans SC", weight, frozenset(chars))
 
 
-def test_a_page_preloads_its_bold_slices_then_those_of_its_first_screen_within_a_bound():
+def test_a_page_preloads_the_slices_of_its_first_screen_within_a_bound():
     slices = [
         _slice("b1", "700", "标题"),
         _slice("b2", "700", "导语"),
@@ -153,20 +153,25 @@ def test_a_page_preloads_its_bold_slices_then_those_of_its_first_screen_within_a
         _slice("r2", "400", "正文"),
         _slice("big", "400", "作者"),
     ]
-    sizes = {"b1": 9000, "b2": 9000, "b3": 9000, "r1": 9000, "r2": 9000, "big": PRELOAD_BYTES}
-    chosen = choose_preloads("标题导语", "归仁作者", slices, sizes)
-    # Bold first, then the regular slice of the dateline; the one that would pass the bound
-    # and the slices of characters elsewhere on the page are left to the style sheet.
-    assert [file.path for file in chosen] == ["b1", "b2", "r1"]
+    part = PRELOAD_BYTES // 3 - 1
+    sizes = {"b1": part, "b2": part, "b3": part, "r1": part, "r2": part, "big": 1}
+    wanted = [("700", "标题"), ("700", "标题导语别的"), ("400", "归仁年作者")]
+    chosen = choose_preloads(wanted, slices, sizes)
+    # The first screen's bold, then the page's other bold text, then its regular text, as
+    # long as the bytes stay within the bound: r1 would pass it, "big" does not.
+    assert [file.path for file in chosen] == ["b1", "b2", "b3", "big"]
     assert sum(sizes[file.path] for file in chosen) <= PRELOAD_BYTES
-    assert choose_preloads("", "", slices, sizes) == []
+    assert choose_preloads([("700", ""), ("400", "")], slices, sizes) == []
 
 
-def test_the_first_screen_ends_at_the_first_picture_of_the_main_part():
+def test_the_first_screen_is_the_main_part_up_to_its_first_picture():
     html = (
-        '<header><img src="logo.svg"></header><main><h1>标题</h1><p>归仁</p>'
+        '<head><meta name="description" content="描述"></head><header><img src="logo.svg">'
+        '</header><nav class="md-nav">抽屉</nav><main><h1>标题</h1><p>归仁</p>'
         '<figure><picture><img src="a.jpg"></picture></figure><p>正文</p></main>'
     )
     first = first_screen(html)
-    assert "归仁" in first and "正文" not in first and "logo.svg" in first
+    assert "归仁" in first and "标题" in first
+    assert not any(text in first for text in ("正文", "描述", "抽屉", "logo.svg"))
     assert first_screen("<main><p>全文</p></main>") == "<main><p>全文</p></main>"
+    assert first_screen("<p>没有主体</p>") == ""
