@@ -172,11 +172,11 @@ def test_khmer_and_lao_pages_preload_their_script_font(sample_site):
         assert any(font in h for h in hrefs), hrefs
         for href in hrefs:
             assert (sample_site / lang / href).resolve().is_file()
-    # English has Noto Sans stand-ins with matched metrics: it preloads no font. Chinese
-    # pages preload some of their own slices (tests/test_fonts.py), never a whole font.
+    # English has Noto Sans stand-ins with matched metrics; Chinese readers' devices have a
+    # CJK font of their own, and a device without one has a stand-in for Han characters
+    # (fonts.css): neither page makes a reader download a font it may not need.
     assert not parse(sample_site, "en/").xpath("//link[@rel='preload'][@as='font']")
-    hrefs = parse(sample_site, "zh/").xpath("//link[@rel='preload'][@as='font']/@href")
-    assert hrefs and all("noto-sans-sc-subset-" in href for href in hrefs)
+    assert not parse(sample_site, "zh/").xpath("//link[@rel='preload'][@as='font']")
 
 
 def style_bundle(site: Path, path: str) -> str:

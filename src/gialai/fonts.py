@@ -22,7 +22,6 @@ from __future__ import annotations
 import hashlib
 import io
 import logging
-import os
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -557,90 +556,7 @@ def write_fonts(site: Site, site_dir: Path) -> list[FontFile]:
     files.extend(_name_fonts(site, site_dir, cutter))
     _remove_stale(site_dir, {file.path for file in files})
     _write_css(site_dir, files, name_scripts(settings.languages))
-    for script, font in CUT_FONTS.items():
-        languages = [lang for lang in settings.languages if lang.script == script]
-        slices = [file for file in files if file.family == font.family]
-        for language in languages:
-            others = [p for p in prefixes if p != language.prefix]
-            for page in language_pages(site_dir, language.prefix, others):
-                write_preloads(site_dir, page, slices)
     return files
-
-
-# A page of a cut font's script preloads some of the slices drawing its first screen: a device
-# without a CJK font (a kiosk) draws that text first without them, and it moves when they
-# arrive. In this order, while the bytes stay within PRELOAD_BYTES: the bold slices of the
-# part before the first picture (title, lead, the ways in), then the other bold slices of
-# the page, then the regular ones before the first picture. A device with a CJK font (nearly
-# every reader's) downloads these in vain: the bound keeps a Chinese article's first visit
-# within its budget there (tests/test_fonts.py), at the price of some movement of the
-# regular text on a device without one.
-PRELOAD_BYTES = 18_000
-_FIRST_PICTURE = re.compile(r"<(?:figure|picture|img)\b")
-_PRELOAD_LINE = re.compile(
-    r'\n?\s*<link rel="preload" href="[^"]*-subset-\d+\.[0-9a-f]{10}\.woff2" as="font"'
-    r' type="font/woff2" crossorigin>'
-)
-
-
-def first_screen(html: str) -> str:
-    """The main part of a page up to its first picture: what a phone shows first below the
-    header bar (whose bold title the page's bold slices draw; the head's attributes and the
-    closed drawer are not on screen)."""
-    start = html.find("<main")
-    if start < 0:
-        return ""
-    match = _FIRST_PICTURE.search(html, start)
-    return html[start : match.start()] if match else html[start:]
-
-
-def choose_preloads(
-    wanted: Sequence[tuple[str, Iterable[str]]],
-    slices: Sequence[FontFile],
-    sizes: Mapping[str, int],
-) -> list[FontFile]:
-    """For each (weight, characters) of ``wanted`` in turn, the slices of that weight drawing
-    them, those holding more of the characters first, while the bytes stay within
-    ``PRELOAD_BYTES``."""
-    chosen: list[FontFile] = []
-    total = 0
-    for weight, characters in wanted:
-        chars = set(characters)
-        useful = [
-            (len(file.chars & chars), file)
-            for file in slices
-            if file.weight == weight and file.chars & chars and file not in chosen
-        ]
-        useful.sort(key=lambda item: (-item[0], item[1].path))
-        for _count, file in useful:
-            if total + sizes[file.path] <= PRELOAD_BYTES:
-                chosen.append(file)
-                total += sizes[file.path]
-    return sorted(chosen, key=lambda file: file.path)
-
-
-def write_preloads(site_dir: Path, page: Path, slices: Sequence[FontFile]) -> None:
-    """Give a page its preload links to the slices of ``choose_preloads`` (replacing those
-    an earlier build wrote)."""
-    text = page.read_text(encoding="utf-8")
-    _chars, bold = page_characters(text)
-    first, first_bold = page_characters(first_screen(text))
-    sizes = {file.path: (site_dir / file.path).stat().st_size for file in slices}
-    wanted = [("700", first_bold), ("700", bold), ("400", first - first_bold)]
-    chosen = choose_preloads(wanted, slices, sizes)
-    base = page.parent
-    hrefs = [Path(os.path.relpath(site_dir / file.path, base)).as_posix() for file in chosen]
-    links = "".join(
-        f'\n  <link rel="preload" href="{href}" as="font" type="font/woff2" crossorigin>'
-        for href in hrefs
-    )
-    new = _PRELOAD_LINE.sub("", text)
-    marker = '<meta charset="utf-8">'
-    if marker not in new:
-        return
-    new = new.replace(marker, marker + links, 1)
-    if new != text:
-        page.write_text(new, encoding="utf-8")
 
 
 def name_scripts(languages: Iterable) -> dict[str, str]:

@@ -13,10 +13,7 @@ from gialai.fonts import (
     BOLD_CLASSES,
     BOLD_TAGS,
     CUT_FONTS,
-    PRELOAD_BYTES,
     FontFile,
-    choose_preloads,
-    first_screen,
     page_characters,
     plan_slices,
     unicode_range,
@@ -138,40 +135,3 @@ def test_a_slice_rule_names_the_devices_fonts_before_its_file():
     assert sources.index("local(") < sources.index("url(")
     # Bold is taken only from bold fonts of the device.
     assert all(name.endswith(("Bold", "Semibold")) for name in font.local[700])
-
-
-def _slice(path: str, weight: str, chars: str) -> FontFile:
-    return FontFile(path, "Noto Sans SC", weight, frozenset(chars))
-
-
-def test_a_page_preloads_the_slices_of_its_first_screen_within_a_bound():
-    slices = [
-        _slice("b1", "700", "标题"),
-        _slice("b2", "700", "导语"),
-        _slice("b3", "700", "别的"),
-        _slice("r1", "400", "归仁年月日"),
-        _slice("r2", "400", "正文"),
-        _slice("big", "400", "作者"),
-    ]
-    part = PRELOAD_BYTES // 3 - 1
-    sizes = {"b1": part, "b2": part, "b3": part, "r1": part, "r2": part, "big": 1}
-    wanted = [("700", "标题"), ("700", "标题导语别的"), ("400", "归仁年作者")]
-    chosen = choose_preloads(wanted, slices, sizes)
-    # The first screen's bold, then the page's other bold text, then its regular text, as
-    # long as the bytes stay within the bound: r1 would pass it, "big" does not.
-    assert [file.path for file in chosen] == ["b1", "b2", "b3", "big"]
-    assert sum(sizes[file.path] for file in chosen) <= PRELOAD_BYTES
-    assert choose_preloads([("700", ""), ("400", "")], slices, sizes) == []
-
-
-def test_the_first_screen_is_the_main_part_up_to_its_first_picture():
-    html = (
-        '<head><meta name="description" content="描述"></head><header><img src="logo.svg">'
-        '</header><nav class="md-nav">抽屉</nav><main><h1>标题</h1><p>归仁</p>'
-        '<figure><picture><img src="a.jpg"></picture></figure><p>正文</p></main>'
-    )
-    first = first_screen(html)
-    assert "归仁" in first and "标题" in first
-    assert not any(text in first for text in ("正文", "描述", "抽屉", "logo.svg"))
-    assert first_screen("<main><p>全文</p></main>") == "<main><p>全文</p></main>"
-    assert first_screen("<p>没有主体</p>") == ""
