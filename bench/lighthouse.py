@@ -9,7 +9,9 @@ against Debian's Chromium: mobile form factor and Lighthouse's default (simulate
 ``--runs`` times per page. Pages: the home page, the newest article with a cover photo and
 the tourism listing of every language. Each number reported is the median of the runs of
 that page. The table is printed in Markdown; every run's numbers go to
-``bench/results/lighthouse-<date>T<time>Z.json`` (ignored by git).
+``bench/results/lighthouse-<date>T<time>Z.json`` (ignored by git). ``--reports DIR`` keeps
+Lighthouse's own report of every run there (``<lang>-<kind>-<run>.json``: the LCP element,
+the layout shifts and the requests on the critical path, audit by audit).
 
 The machine's load is recorded too: the load average before and after, and the CPU seconds
 the rest of the machine used while Lighthouse ran (``others_cpu_s``), as in ``bench.run``.
@@ -205,10 +207,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--site", type=Path, help="a built web edition (default: build one)")
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--languages", nargs="+", default=list(LANGUAGES))
+    parser.add_argument(
+        "--reports", type=Path, help="keep Lighthouse's JSON report of every run in this folder"
+    )
     args = parser.parse_args(argv)
     if not LIGHTHOUSE.exists():
         raise SystemExit("node_modules/.bin/lighthouse is missing: run `npm ci` (./dev test).")
     work = Path(tempfile.mkdtemp(prefix="gialai-lh-"))
+    reports = args.reports or work
+    reports.mkdir(parents=True, exist_ok=True)
     site = args.site or build_site(work / "site")
     pages = pages_to_measure(site, tuple(args.languages))
     server = Nginx(site)
@@ -222,7 +229,7 @@ def main(argv: list[str] | None = None) -> int:
             for index in range(args.runs):
                 before = os.times()
                 runs.append(
-                    run_lighthouse(server.base + path, work / f"{code}-{kind}-{index}.json")
+                    run_lighthouse(server.base + path, reports / f"{code}-{kind}-{index}.json")
                 )
                 after = os.times()
                 own_cpu += (after.children_user - before.children_user) + (

@@ -173,9 +173,37 @@ def test_khmer_and_lao_pages_preload_their_script_font(sample_site):
         for href in hrefs:
             assert (sample_site / lang / href).resolve().is_file()
     # English has Noto Sans stand-ins with matched metrics; Chinese readers' devices have a
-    # CJK font of their own: neither page makes a reader download a font it may not need.
+    # CJK font of their own, and a device without one has a stand-in for Han characters
+    # (fonts.css): neither page makes a reader download a font it may not need.
     assert not parse(sample_site, "en/").xpath("//link[@rel='preload'][@as='font']")
     assert not parse(sample_site, "zh/").xpath("//link[@rel='preload'][@as='font']")
+
+
+def style_bundle(site: Path, path: str) -> str:
+    """The text of the one style sheet a page links."""
+    (href,) = parse(site, path).xpath("//link[@rel='stylesheet']/@href")
+    return (site / path / href).resolve().read_text(encoding="utf-8")
+
+
+def font_faces(css: str) -> list[str]:
+    return re.findall(r"@font-face\{[^}]*\}", css)
+
+
+@pytest.mark.parametrize("path", ["", "en/", "km/du-lich/", "lo/", "zh/", "zh/du-lich/"])
+def test_the_style_bundle_is_minified_and_names_the_chinese_slices_only_where_needed(
+    sample_site, path
+):
+    css = style_bundle(sample_site, path)
+    assert "/*" not in css and "\n  " not in css  # no comments, no indentation
+    slices = [rule for rule in font_faces(css) if "noto-sans-sc-subset-" in rule]
+    names = [rule for rule in font_faces(css) if "noto-sans-sc-names." in rule]
+    assert names  # the language menu writes 中文 in every page
+    if path.startswith("zh/"):
+        assert slices
+    else:
+        # Their rules are a third of the styles; no Han character shows on these pages.
+        assert slices == []
+        assert len(css.encode()) < len(style_bundle(sample_site, "zh/").encode())
 
 
 @pytest.fixture(scope="module")

@@ -23,6 +23,10 @@ if TYPE_CHECKING:
     from .pagecache import PageFacts
     from .sitestate import Previous
 
+import rcssmin
+
+from .fonts import CUT_FONTS, shows_cut_fonts
+
 # The site's own files that pages name; Material's bundles already carry a hash.
 HASHED = (
     "assets/stylesheets/fonts.css",
@@ -31,6 +35,9 @@ HASHED = (
     "assets/javascripts/gialai.js",
     "assets/javascripts/search.js",
     "assets/javascripts/kiosk.js",
+    # The department's mark in the drawer and the tab's icon: cached a year like the rest.
+    "assets/images/logo.svg",
+    "assets/images/favicon.svg",
 )
 DIGEST_LENGTH = 10
 # Material's bundles: the site shows a small part of what they style (no Material script, no
@@ -245,10 +252,38 @@ BUNDLED = re.compile(
 BUNDLE_PARTS = 4
 
 
-def write_bundle(site_dir: Path, parts: Sequence[str]) -> str:
-    """The files ``parts`` (site paths) joined into ``assets/stylesheets/site.<hash>.css``."""
-    css = "\n".join((site_dir / part).read_text(encoding="utf-8") for part in parts)
-    data = css.encode("utf-8")
+def drop_font_faces(css: str, families: Iterable[str]) -> str:
+    """``css`` without the @font-face rules of ``families`` (everything else as it is)."""
+    drop = {family.lower() for family in families}
+    if not drop:
+        return css
+    parts = []
+    for prelude, body in _blocks(css):
+        if body is None:
+            parts.append(prelude)
+            continue
+        head = prelude.strip()
+        if head.lower() == "@font-face":
+            match = re.search(r"font-family\s*:\s*(['\"]?)([^;'\"]+)\1", body)
+            if match and match.group(2).strip().lower() in drop:
+                continue
+        parts.append(f"{head}{{{body}}}")
+    return "".join(parts)
+
+
+def minify_css(css: str) -> str:
+    """The style sheet without comments and needless white space (rcssmin)."""
+    return rcssmin.cssmin(css)
+
+
+def write_bundle(site_dir: Path, parts: Sequence[str], without_fonts: Iterable[str] = ()) -> str:
+    """The files ``parts`` (site paths) joined and minified into
+    ``assets/stylesheets/site.<hash>.css``, less the @font-face rules of ``without_fonts``."""
+    families = tuple(without_fonts)
+    css = "\n".join(
+        drop_font_faces((site_dir / part).read_text(encoding="utf-8"), families) for part in parts
+    )
+    data = minify_css(css).encode("utf-8")
     target = hashed_name("assets/stylesheets/site.css", data)
     out = site_dir / target
     if not out.is_file() or out.read_bytes() != data:
@@ -256,13 +291,16 @@ def write_bundle(site_dir: Path, parts: Sequence[str]) -> str:
     return target
 
 
-def bundle_links(text: str, bundles: dict[tuple[str, ...], str]) -> str:
-    """A page's four style links replaced by one to the bundle of the same files."""
+def bundle_links(
+    text: str, bundles: dict[tuple[str, ...], str], without_fonts: frozenset[str] = frozenset()
+) -> str:
+    """A page's four style links replaced by one to the bundle of the same files (less the
+    rules of the fonts ``without_fonts``)."""
     found = list(BUNDLED.finditer(text))
     if len(found) != BUNDLE_PARTS:
         return text
     key = tuple(f"assets/stylesheets/{m.group('name')}.css" for m in found)
-    target = bundles.get(key)
+    target = bundles.get((*key, *sorted(without_fonts)))
     if target is None:
         return text
     base = found[0].group("base")
@@ -317,11 +355,15 @@ def use_hashed_assets(
         if script.endswith(".js") and (site_dir / script).is_file():
             classes |= script_words((site_dir / script).read_text(encoding="utf-8"))
     names.update(write_trimmed_theme(site_dir, classes))
-    # The bundles follow from the names: the same names, the same bundles.
-    digest = hashlib.sha256(json.dumps(sorted(names.items())).encode()).hexdigest()[:20]
+    # The bundles follow from the names and the code that joins them: the same names, the
+    # same bundles.
+    digest = hashlib.sha256(
+        json.dumps([sorted(names.items()), _BUNDLE_CODE, rcssmin.__version__]).encode()
+    ).hexdigest()[:20]
     same_names = previous is not None and previous.assets == digest
     bundles: dict[tuple[str, ...], str] = {}
     taken: set[str] = set()
+    cut_families = {font.family for font in CUT_FONTS.values()}
     for page in pages:
         rel = rels[page]
         written = digests.get(rel)
@@ -336,9 +378,11 @@ def use_hashed_assets(
         found = BUNDLED.findall(new)
         if len(found) == BUNDLE_PARTS:
             key = tuple(f"assets/stylesheets/{name}.css" for _base, name in found)
-            if key not in bundles:
-                bundles[key] = write_bundle(site_dir, key)
-            new = bundle_links(new, bundles)
+            without = frozenset(cut_families - shows_cut_fonts(text))
+            full_key = (*key, *sorted(without))
+            if full_key not in bundles:
+                bundles[full_key] = write_bundle(site_dir, key, sorted(without))
+            new = bundle_links(new, bundles, without)
         if new != text:
             replace_file(page, new.encode("utf-8"))
     if taken and previous is not None:
@@ -349,6 +393,9 @@ def use_hashed_assets(
                 if not target.exists():
                     shutil.copyfile(old, target)
     return HashedAssets(names, digest, taken)
+
+
+_BUNDLE_CODE = hashlib.sha256(Path(__file__).read_bytes()).hexdigest()
 
 
 def _link_in_place(source: Path, target: Path) -> None:

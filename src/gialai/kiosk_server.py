@@ -89,7 +89,7 @@ FONTS = "public, max-age=31536000"
 IMAGES = "public, max-age=86400"
 SHORT = {"web": "public, max-age=300", "kiosk": "no-cache"}
 _HASHED = re.compile(
-    r"\.[0-9a-f]{8,}\.(?:min\.)?(?:js|css)$"
+    r"\.[0-9a-f]{8,}\.(?:min\.)?(?:js|css|svg)$"
     r"|^/_img/.+-[0-9a-f]{10}-[0-9]+\.(?:webp|avif|jpe?g|png)$"
     r"|\.pf_(?:meta|index|fragment|filter)$"
 )

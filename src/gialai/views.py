@@ -98,6 +98,8 @@ class Views:
                     {
                         "lang": other.code,
                         "name": other.name,
+                        # The script marks the name with it: drawn by the names font.
+                        "script": other.script,
                         "text": other.search.text,
                         "prefix": other.prefix,
                         "page": f"{other.prefix}{SEARCH_PATH}",

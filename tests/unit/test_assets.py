@@ -7,7 +7,9 @@ from pathlib import Path
 
 from gialai.assets import (
     bundle_links,
+    drop_font_faces,
     hashed_name,
+    minify_css,
     page_classes,
     rewrite_page,
     trim_css,
@@ -117,7 +119,7 @@ def test_a_built_site_gets_hashed_copies_a_bundle_and_pages_pointing_at_them(tmp
     href = links[0].split('href="')[1].split('"')[0]
     bundle = (page.parent / href).resolve()
     css = bundle.read_text()
-    assert css == ".md-used{a:1}\n\n@font-face{font-family:x}\n.gl-card{d:4}"
+    assert css == ".md-used{a:1}@font-face{font-family:x}.gl-card{d:4}"
     assert hashlib.sha256(bundle.read_bytes()).hexdigest()[:10] in bundle.name
     assert (styles / "gialai.css").is_file()  # the original stays for pages cached before
 
@@ -126,3 +128,65 @@ def test_tag_sizes_grow_with_the_number_of_articles_on_a_log_scale():
     assert [tag_weight(n, 2) for n in (1, 2)] == [1, 2]
     assert [tag_weight(n, 40) for n in (1, 2, 13, 40)] == [1, 2, 3, 4]
     assert tag_weight(1, 1) == 1
+
+
+def test_the_bundle_is_minified_and_keeps_what_each_rule_says():
+    css = '/* note */\n.a  >  .b {\n  margin: 0 calc(1rem + 2px);\n  content: "a  b";\n}\n'
+    assert minify_css(css) == '.a>.b{margin:0 calc(1rem + 2px);content:"a  b"}'
+
+
+def test_the_rules_of_a_cut_font_are_dropped_and_nothing_else():
+    css = (
+        '@font-face{font-family:"Noto Sans SC";src:url(a.woff2)}'
+        '@font-face{font-family:"Noto Sans SC Names";src:url(b.woff2)}'
+        "@font-face{font-family: Noto Sans;src:url(c.woff2)}"
+        '@media print{.x{y:1}}.z{font-family:"Noto Sans SC"}'
+    )
+    out = drop_font_faces(css, ["Noto Sans SC"])
+    assert "a.woff2" not in out
+    assert "b.woff2" in out and "c.woff2" in out
+    assert "@media print{.x{y:1}}" in out and '.z{font-family:"Noto Sans SC"}' in out
+    assert drop_font_faces(css, []) == css
+
+
+def test_only_pages_showing_han_characters_get_the_chinese_font_rules(tmp_path: Path):
+    styles = tmp_path / "assets" / "stylesheets"
+    styles.mkdir(parents=True)
+    (styles / "main.0123abcd.min.css").write_text(".md-used{a:1}")
+    (styles / "palette.4567cdef.min.css").write_text("")
+    (styles / "fonts.css").write_text(
+        '@font-face{font-family:"Noto Sans";src:url(latin.woff2)}'
+        '@font-face{font-family:"Noto Sans SC";src:url(slice.woff2)}'
+    )
+    (styles / "gialai.css").write_text(".gl-card{d:4}")
+    head = "".join(
+        f'<link rel="stylesheet" href="../assets/stylesheets/{name}">\n'
+        for name in ("main.0123abcd.min.css", "palette.4567cdef.min.css", "fonts.css", "gialai.css")
+    )
+    pages = {
+        # The language menu names Chinese in its own small font (data-script), and the
+        # search form lists the other languages' names for its script: neither needs slices.
+        "en": '<a lang="zh-Hans" data-script="Hans">中文</a>'
+        '<form data-others=\'[{"name": "中文"}]\'></form><p class="gl-card">Pleiku</p>',
+        "zh": '<a lang="vi" data-script="Latn">Tiếng Việt</a><p class="gl-card">嘉莱省</p>',
+        "vi": '<p class="gl-card">Chữ Hán: <span lang="zh-Hans">嘉莱</span></p>',
+    }
+    for lang, body in pages.items():
+        page = tmp_path / lang / "index.html"
+        page.parent.mkdir()
+        page.write_text(
+            f'<html><head><meta charset="utf-8">\n{head}</head><body>{body}</body></html>'
+        )
+    use_hashed_assets(tmp_path)
+    bundles = {}
+    for lang in pages:
+        page = tmp_path / lang / "index.html"
+        (href,) = [
+            line.split('href="')[1].split('"')[0]
+            for line in page.read_text().splitlines()
+            if "stylesheet" in line
+        ]
+        bundles[lang] = (page.parent / href).resolve().read_text()
+    assert "latin.woff2" in bundles["en"] and "slice.woff2" not in bundles["en"]
+    assert "slice.woff2" in bundles["zh"] and "slice.woff2" in bundles["vi"]
+    assert bundles["zh"] == bundles["vi"]

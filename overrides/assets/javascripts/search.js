@@ -465,6 +465,7 @@ export function attach(form) {
             link.hreflang = other.lang;
             const name = document.createElement("span");
             name.lang = other.lang;
+            name.dataset.script = other.script; // the language names' own font (fonts.css)
             name.textContent = other.name;
             link.append(name, ` · ${digits.format(other.count)}`);
             item.append(link);
