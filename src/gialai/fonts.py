@@ -30,6 +30,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from .pagecache import PageFacts
     from .site import Site
 
 log = logging.getLogger("mkdocs.plugins.gialai.fonts")
@@ -495,8 +496,18 @@ def language_pages(site_dir: Path, prefix: str, other_prefixes: Iterable[str]) -
     return pages
 
 
-def write_fonts(site: Site, site_dir: Path) -> list[FontFile]:
-    """Cut the fonts of the site's scripts and add their rules to its fonts.css."""
+def write_fonts(
+    site: Site,
+    site_dir: Path,
+    digests: Mapping[str, str] | None = None,
+    facts: PageFacts | None = None,
+) -> list[FontFile]:
+    """Cut the fonts of the site's scripts and add their rules to its fonts.css.
+
+    ``digests`` (site path -> digest of the page as written) with ``facts``: the characters
+    of a page read once are not read again.
+    """
+    digests = digests or {}
     settings = site.settings
     cutter = FontCutter(site.cache_dir)
     files: list[FontFile] = []
@@ -524,7 +535,12 @@ def write_fonts(site: Site, site_dir: Path) -> list[FontFile]:
             others = [p for p in prefixes if p != language.prefix]
             root = site_dir / language.prefix
             for page in language_pages(site_dir, language.prefix, others):
-                chars, bold_chars = page_characters(page.read_text(encoding="utf-8"))
+
+                def read(page: Path = page) -> tuple[frozenset[str], ...]:
+                    return page_characters(page.read_text(encoding="utf-8"))
+
+                written = digests.get(page.relative_to(site_dir).as_posix())
+                chars, bold_chars = facts.get(written, read) if facts is not None else read()
                 chars = frozenset(filter(font.draws, chars))
                 bold_chars = frozenset(filter(font.draws, bold_chars))
                 first_pages = page.name == "index.html" and len(page.relative_to(root).parts) <= 2

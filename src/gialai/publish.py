@@ -119,9 +119,15 @@ def write_search_indexes(site: Site, folder: Path, reuse: bool = False) -> None:
         stored.store(language.code, keys[language.code], folder / language.prefix)
 
 
-def write_site_fonts(site: Site, site_dir: Path) -> list[FontFile]:
-    """The fonts cut to the characters of the built pages, and the language names' fonts."""
-    files = write_fonts(site, site_dir)
+def write_site_fonts(
+    site: Site, site_dir: Path, digests: Mapping[str, str] | None = None
+) -> list[FontFile]:
+    """The fonts cut to the characters of the built pages, and the language names' fonts
+    (with ``digests``: each page's characters read once, by its digest)."""
+    facts = PageFacts(site.cache_dir / "page-characters.json") if digests else None
+    files = write_fonts(site, site_dir, digests, facts)
+    if facts is not None:
+        facts.save()
     log.debug("wrote %d font files", len(files))
     return files
 
@@ -170,7 +176,7 @@ def finish_site(
     of the asset names the pages were pointed at.
     """
     # Before the preview stops below: its pages need their fonts too.
-    write_site_fonts(site, site_dir)
+    write_site_fonts(site, site_dir, digests)
     listings = {lang: site.listings(lang) for lang in site.settings.language_codes}
     (site_dir / "sitemap.xml").write_text(render_sitemap(site.catalog, listings), "utf-8")
     (site_dir / "robots.txt").write_text(render_robots(site.settings), "utf-8")
