@@ -307,9 +307,7 @@ class PageCache:
         self.kept[dest] = dataclasses.replace(stored, own=own) if own else stored
         return True
 
-    def store(
-        self, dest: str, key: str, data: bytes, links: Iterable[str], own: str = ""
-    ) -> None:
+    def store(self, dest: str, key: str, data: bytes, links: Iterable[str], own: str = "") -> None:
         """Keep a page just made."""
         digest = _bytes_digest(data)
         path = self._file(digest)
@@ -379,7 +377,12 @@ class SearchCache:
         """The key of a language's bundle: its records, its search traits, its glossary names,
         the code."""
         return digest_of(
-            {"code": self.code, "language": repr(language), "records": records, "glossary": glossary}
+            {
+                "code": self.code,
+                "language": repr(language),
+                "records": records,
+                "glossary": glossary,
+            }
         )
 
     def restore(self, code: str, key: str, target: Path) -> bool:

@@ -14,6 +14,7 @@ simply not used. Nothing here knows MkDocs.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
@@ -42,10 +43,8 @@ def inputs_digest(site: Any, fingerprint: str, site_dir: Path) -> str:
     hasher.update(f"site {site_dir.resolve()}\nedition {options.edition}\n".encode())
     hasher.update(f"preview {bool(options.preview)}\n".encode())
     for name in ("pagefind", "pagefind-bin", "pagefind-bin-extended"):
-        try:
+        with contextlib.suppress(metadata.PackageNotFoundError):
             hasher.update(f"{name} {metadata.version(name)}\n".encode())
-        except metadata.PackageNotFoundError:
-            pass
     if options.edition == "kiosk":  # the kiosk shows the day of its edition
         hasher.update(f"date {options.build_date}\n".encode())
     content = settings.content_dir
@@ -82,9 +81,7 @@ def published_files(site_dir: Path) -> dict[str, list[int]]:
     return files
 
 
-def unchanged(
-    path: Path, digest: str, site_dir: Path, tell: Callable[[str], None]
-) -> bool:
+def unchanged(path: Path, digest: str, site_dir: Path, tell: Callable[[str], None]) -> bool:
     """Whether the last build had these inputs and ``site_dir`` still holds what it wrote."""
     if not path.exists():
         return False

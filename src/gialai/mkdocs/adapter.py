@@ -238,7 +238,9 @@ class Adapter:
                 shown = (entry.key, entry.state, entry.fallback, _without_text(entry.article))
                 hasher.update(repr(shown).encode("utf-8", "surrogateescape"))
             for key, article in sorted(catalog.pages.get(lang, {}).items()):
-                hasher.update(repr((key, _without_text(article))).encode("utf-8", "surrogateescape"))
+                hasher.update(
+                    repr((key, _without_text(article))).encode("utf-8", "surrogateescape")
+                )
         hasher.update(repr(sorted(catalog.redirects.items())).encode("utf-8", "surrogateescape"))
         for file in files:
             hasher.update(f"{file.src_uri} {file.dest_uri}\n".encode("utf-8", "surrogateescape"))
