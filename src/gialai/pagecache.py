@@ -311,7 +311,12 @@ class PageCache:
         """Keep a page just made."""
         digest = _bytes_digest(data)
         path = self._file(digest)
-        if not path.exists() or path.stat().st_size != len(data):
+        try:
+            # A stored file of this name must hold these bytes: it is trusted by its time later.
+            same = path.stat().st_size == len(data) and path.read_bytes() == data
+        except OSError:
+            same = False
+        if not same:
             path.parent.mkdir(parents=True, exist_ok=True)
             temporary = path.with_name(f".{path.name}.{os.getpid()}")
             temporary.write_bytes(data)

@@ -195,3 +195,22 @@ def test_facts_read_from_a_page_are_read_once_by_its_digest(tmp_path):
     assert set(PageFacts(path).facts) == {"d1"}
     path.write_text("{broken", encoding="utf-8")
     assert PageFacts(path).facts == {}
+
+
+def test_a_damaged_file_is_written_again_when_its_page_is_stored_again(tmp_path):
+    import os
+
+    cache = _cache(tmp_path / "c")
+    cache.store("index.html", "k", b"<html>home</html>", [])
+    cache.save()
+    stored = next((tmp_path / "c" / "files").iterdir())
+    stored.write_bytes(b"<html>hame</html>")  # same size, other bytes
+    again = _cache(tmp_path / "c")
+    again.store("index.html", "k", b"<html>home</html>", [])
+    again.save()
+    assert stored.read_bytes() == b"<html>home</html>"
+    third = _cache(tmp_path / "c")
+    target = tmp_path / "out.html"
+    assert third.restore("index.html", "k", target)
+    assert target.read_bytes() == b"<html>home</html>"
+    assert os.path.samefile(target, stored)
