@@ -371,3 +371,23 @@ def test_an_edit_of_the_text_alone_makes_again_only_the_pages_that_show_the_text
     assert remade == changed & pages
     assert f"{ARTICLE_KEY}/index.html" in remade
     assert "index.html" not in remade  # the home page shows no article's text
+
+
+def test_a_changed_interface_text_built_into_the_same_folder_equals_a_build_without_cache(
+    cached_project, tmp_path
+):
+    """Into the folder the last build published (pages may be taken from it): a changed text
+    of the 404 page shows, and the site is the one a build without the cache makes."""
+    project, out = cached_project, tmp_path / "site"
+    _build_into(project, out)
+    strings = project / "locales" / "vi.yml"
+    text = strings.read_text(encoding="utf-8")
+    old = "not_found_text: Trang bạn tìm không có hoặc đã được chuyển đi."
+    assert old in text
+    strings.write_text(
+        text.replace(old, "not_found_text: Không có trang nào ở địa chỉ này."), encoding="utf-8"
+    )
+    assert not _build_into(project, out)[0].unchanged
+    _build(project, tmp_path / "plain", reuse=False)
+    assert _differences(out, tmp_path / "plain") == []
+    assert "Không có trang nào ở địa chỉ này." in (out / "404.html").read_text(encoding="utf-8")
