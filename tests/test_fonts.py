@@ -305,3 +305,40 @@ def test_a_device_that_has_the_font_downloads_none_of_it(site, tmp_path, path, f
     total = sum(entry["bytes"] for entry in entries)
     if path == PAGES["zh-article"]:
         assert total <= FIRST_VISIT_LIMIT
+
+
+@pytest.mark.browser
+def test_a_fallback_page_names_each_translation_in_a_font_that_draws_it(site, local_page):
+    """A Khmer page showing the Vietnamese original lists the translations, each named in its
+    own script: 中文 on a page with no other Han text is drawn by the small names font."""
+    notices = [
+        page
+        for page in sorted((site / "km").rglob("index.html"))
+        if "中文"
+        in "".join(
+            lxml_html.fromstring(page.read_bytes()).xpath(
+                "//p[contains(@class,'gl-notice__languages')]//a/text()"
+            )
+        )
+    ]
+    assert notices, "no Khmer fallback page lists a Chinese translation"
+    url, server = serve(site)
+    try:
+        page = local_page(url, 1366, 900)
+        path = notices[0].relative_to(site).parent.as_posix()
+        assert page.goto(f"{url}/{path}/", wait_until="networkidle").status == 200
+        drawn = page.evaluate(
+            """async () => { await document.fonts.ready;
+               const out = {};
+               for (const a of document.querySelectorAll('.gl-notice__languages a')) {
+                 const family = getComputedStyle(a).fontFamily.split(',')[0].replaceAll('"', '');
+                 const size = getComputedStyle(a).fontSize;
+                 const text = a.textContent.trim();
+                 out[text] = [family, document.fonts.check(`${size} "${family}"`, text)];
+               }
+               return out; }"""
+        )
+        assert drawn["中文"] == ["Noto Sans SC Names", True], drawn
+        assert drawn["ລາວ"] == ["Noto Sans Lao Names", True], drawn
+    finally:
+        server.shutdown()

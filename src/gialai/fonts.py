@@ -636,8 +636,11 @@ def _write_css(site_dir: Path, files: Sequence[FontFile], scripts: Mapping[str, 
     rules = [file.rule() for file in files]
     for script, family in sorted(scripts.items()):
         selector = f'[data-script="{script}"]'
+        # Wherever a language is named in its own words: the menu, the search's other
+        # languages, a fallback page's list of translations.
         rules.append(
-            f".gl-lang {selector}, .gl-search__elsewhere {selector} {{\n"
+            f".gl-lang {selector}, .gl-search__elsewhere {selector}, "
+            f".gl-notice__languages {selector} {{\n"
             f'  font-family: "{family}", var(--md-text-font-family);\n'
             "}\n"
         )
