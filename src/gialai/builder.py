@@ -90,7 +90,9 @@ def _build_parallel(
         raise BuildFailed("the content has problems; the previous site is unchanged.")
     state = sitestate.state_file(site.cache_dir, out)
     inputs = sitestate.inputs_digest(site, fingerprint, out)
-    if reuse and sitestate.unchanged(state, inputs, out, report):
+    # The site the last build published: unchanged, or pages to take from it.
+    earlier = sitestate.previous(state, out, report) if reuse else None
+    if earlier is not None and earlier.holds(inputs):
         return None
     # Every process builds for the same day, from the same cache, whatever the clock says.
     options = site.options
@@ -155,8 +157,6 @@ def _build_parallel(
                 "the search index could not be built; the previous site is unchanged."
             )
         _move_search_bundles(search_folder, staging)
-    # Pages as the last build published them, to be linked where nothing changed.
-    earlier = sitestate.previous(state, out) if reuse else None
     try:
         assets = finish_site(
             site,
@@ -170,14 +170,6 @@ def _build_parallel(
         report(str(error))
         raise BuildFailed("the built site has problems; the previous site is unchanged.") from None
     return lambda: sitestate.record(state, inputs, out, digests, assets)
-
-
-def _forget_state(config_file: Path, out: Path, options: BuildOptions) -> None:
-    """A serial build keeps no record: the next build into ``out`` builds again."""
-    from . import sitestate
-
-    cache = options.cache_dir or config_file.parent / ".cache"
-    sitestate.forget(sitestate.state_file(cache, out))
 
 
 def _in_background(work: Callable, args: tuple, errors: list[BaseException]) -> None:
@@ -227,7 +219,6 @@ def build_site(
             if published is None:
                 return BuildResult(out, time.monotonic() - started, unchanged=True)
         else:
-            _forget_state(config_file, out, options)
             _build_serial(config_file, staging, options, quiet, reuse)
     except KeyboardInterrupt:
         shutil.rmtree(staging, ignore_errors=True)

@@ -81,36 +81,24 @@ def published_files(site_dir: Path) -> dict[str, list[int]]:
     return files
 
 
-def unchanged(path: Path, digest: str, site_dir: Path, tell: Callable[[str], None]) -> bool:
-    """Whether the last build had these inputs and ``site_dir`` still holds what it wrote."""
-    if not path.exists():
-        return False
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-        if not isinstance(data, dict) or not isinstance(data.get("files"), dict):
-            raise ValueError
-    except (OSError, ValueError):
-        tell(f"{path.as_posix()}: the record of the last build cannot be read; building.")
-        path.unlink(missing_ok=True)
-        return False
-    if data.get("format") != FORMAT or data.get("inputs") != digest:
-        return False
-    if not site_dir.is_dir():
-        return False
-    try:
-        return published_files(site_dir) == data["files"]
-    except OSError:
-        return False
-
-
 @dataclass
 class Previous:
-    """The site the last build published, for the next build to take unchanged files from."""
+    """The site the last build published: its inputs, and the files a build may take."""
 
     site_dir: Path
+    inputs: str  # the digest of the inputs it was built from
     files: dict[str, list[int]]  # path -> [size, time in ns], as published
     pages: dict[str, str]  # path -> digest of the page as its language's build wrote it
     assets: str  # the digest of the asset names pages were pointed at
+
+    def holds(self, inputs: str) -> bool:
+        """Whether a build of ``inputs`` would make this site and the folder still holds it."""
+        if inputs != self.inputs:
+            return False
+        try:
+            return published_files(self.site_dir) == self.files
+        except OSError:
+            return False
 
     def same_file(self, rel: str) -> Path | None:
         """The published file at ``rel`` if it is still as the last build left it."""
@@ -125,14 +113,25 @@ class Previous:
         return path if [stat.st_size, stat.st_mtime_ns] == expected else None
 
 
-def previous(path: Path, site_dir: Path) -> Previous | None:
-    """What the last build recorded of ``site_dir`` (None when nothing usable is known)."""
+def previous(path: Path, site_dir: Path, tell: Callable[[str], None]) -> Previous | None:
+    """What the last build recorded of ``site_dir`` (None when nothing usable is known; a
+    record that cannot be read is told of in one line and removed)."""
+    if not path.exists() or not site_dir.is_dir():
+        return None
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
-        if data.get("format") != FORMAT or not site_dir.is_dir():
+        if data.get("format") != FORMAT:
             return None
-        return Previous(site_dir, dict(data["files"]), dict(data["pages"]), str(data["assets"]))
+        return Previous(
+            site_dir,
+            str(data["inputs"]),
+            dict(data["files"]),
+            dict(data["pages"]),
+            str(data["assets"]),
+        )
     except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        tell(f"{path.as_posix()}: the record of the last build cannot be read; building.")
+        path.unlink(missing_ok=True)
         return None
 
 
@@ -155,8 +154,3 @@ def record(
     temporary = path.with_name(f".{path.name}.{os.getpid()}")
     temporary.write_text(json.dumps(data, separators=(",", ":")), encoding="utf-8")
     os.replace(temporary, path)
-
-
-def forget(path: Path) -> None:
-    """Drop the state: the next build into that folder builds."""
-    path.unlink(missing_ok=True)

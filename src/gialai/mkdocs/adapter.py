@@ -315,10 +315,7 @@ class Adapter:
             cache.store(dest, key, data, sitecheck.page_links(data), self.owns.get(dest, ""))
         cache.save()
         self.links.update(cache.links())
-        # Not the 404 page: each language's is moved out of "404.html" after it is built.
-        self.digests.update(
-            {dest: stored.digest for dest, stored in cache.kept.items() if dest != "404.html"}
-        )
+        self.digests.update({dest: stored.digest for dest, stored in cache.kept.items()})
         self.cache = None
 
     def prepare_env(self, env: Environment, config: MkDocsConfig) -> Environment:
