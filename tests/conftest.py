@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from gialai.brochure import CHROMIUM_ARGS
-from gialai.options import BuildOptions
+from gialai.options import STORE_VARIABLE, BuildOptions
 
 REPO = Path(__file__).resolve().parent.parent
 PROJECT_FILES = (
@@ -79,6 +79,28 @@ def run_build(
     if site_dir is not None:
         command += ["--site-dir", str(site_dir)]
     return subprocess.run(command, cwd=project, env=env, capture_output=True, text=True)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def shared_store(tmp_path_factory: pytest.TempPathFactory):
+    """One store ($GIALAI_STORE) for every build of the run, the CLI's included.
+
+    Cut fonts, image variants and QR codes are named by the digest of their inputs, so the
+    projects of the tests share them safely; each is made once per run instead of once per
+    build (a cold build of the sample site: 11 s, 5 s with them). The workers of a parallel
+    run share the folder beside their own temporary folders. Tests of the store itself give
+    their builds a folder of their own.
+    """
+    root = tmp_path_factory.getbasetemp()
+    store = (root.parent if os.environ.get("PYTEST_XDIST_WORKER") else root) / "store"
+    store.mkdir(parents=True, exist_ok=True)
+    before = os.environ.get(STORE_VARIABLE)
+    os.environ[STORE_VARIABLE] = str(store)
+    yield store
+    if before is None:
+        os.environ.pop(STORE_VARIABLE, None)
+    else:
+        os.environ[STORE_VARIABLE] = before
 
 
 @pytest.fixture
@@ -224,6 +246,18 @@ class LocalOnly:
             route.abort()
 
 
+def _note_console_error(page, msg) -> None:
+    """Keep an error from the page's console with where it came from.
+
+    Chromium's message for a failed load ("Failed to load resource: ... 404") does not name
+    the file; the message's location does.
+    """
+    if msg.type != "error":
+        return
+    where = (msg.location or {}).get("url") or page.url
+    page.console_errors.append(f"{msg.text} [{where}]")
+
+
 @pytest.fixture
 def local_page(browser, request):
     """A page factory: new_page(base_url, viewport) with non-local requests failing."""
@@ -236,10 +270,7 @@ def local_page(browser, request):
         page = context.new_page()
         page.guard = guard
         page.console_errors = []
-        page.on(
-            "console",
-            lambda msg: page.console_errors.append(msg.text) if msg.type == "error" else None,
-        )
+        page.on("console", lambda msg: _note_console_error(page, msg))
         contexts.append(context)
         return page
 

@@ -190,15 +190,52 @@ def namespaces() -> None:
         pytest.skip(reason)
 
 
+@pytest.fixture(scope="module")
+def probes(namespaces, kiosk_site: Path, tmp_path_factory: pytest.TempPathFactory) -> dict:
+    """Each probe's report, or the exception it ended with. The three runs of the browser
+    are watched at the same time, each in namespaces of its own: they spend their 25 s
+    waiting, and one after another they would take 75 s."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    policy = POLICY.read_text(encoding="utf-8")
+    xvfb = shutil.which("Xvfb")
+    runs = {
+        "no policy": (None, None),  # the shipped launcher and its flags, without the policy
+        "headless": (policy, None),
+        "xvfb": (policy, xvfb),  # the kiosk as it runs at the gate: a window in --kiosk mode
+    }
+    if xvfb is None:
+        del runs["xvfb"]
+
+    def probe(name: str) -> dict | BaseException:
+        policy, screen = runs[name]
+        folder = tmp_path_factory.mktemp(name.replace(" ", "-"))
+        try:
+            return run_probe(folder, kiosk_site, policy=policy, flags=[], xvfb=screen)
+        except BaseException as error:  # handed to the test that reads this report
+            return error
+
+    with ThreadPoolExecutor(len(runs)) as pool:
+        reports = dict(zip(runs, pool.map(probe, runs)))
+    return reports
+
+
+def _report(probes: dict, name: str) -> dict:
+    if name not in probes:
+        pytest.skip("Xvfb is not installed (apt-get install xvfb; CI installs it)")
+    report = probes[name]
+    if isinstance(report, BaseException):
+        raise report
+    return report
+
+
 def _served(report: dict) -> list[str]:
     return [line for line in report["server_log"].splitlines() if '"GET /start/ ' in line]
 
 
-def test_probe_sees_what_chromium_asks_for_without_the_policy(
-    namespaces, kiosk_site: Path, tmp_path: Path
-) -> None:
-    # The shipped launcher and its flags, without the policy.
-    report = run_probe(tmp_path, kiosk_site, policy=None, flags=[])
+@pytest.mark.xdist_group("kiosk-quiet")
+def test_probe_sees_what_chromium_asks_for_without_the_policy(probes) -> None:
+    report = _report(probes, "no policy")
     assert _served(report), report["server_log"] + report["browser_log"][-2000:]
     assert any(
         name.endswith(".google.com") or name.endswith(".googleapis.com") for name in report["dns"]
@@ -206,18 +243,10 @@ def test_probe_sees_what_chromium_asks_for_without_the_policy(
     assert any("google" in attempt for attempt in report["attempts"]), report["attempts"]
 
 
+@pytest.mark.xdist_group("kiosk-quiet")
 @pytest.mark.parametrize("screen", ["headless", "xvfb"])
-def test_kiosk_browser_tries_no_other_host(
-    namespaces, kiosk_site: Path, tmp_path: Path, screen: str
-) -> None:
-    xvfb = None
-    if screen == "xvfb":
-        # The kiosk as it runs at the gate: a window in --kiosk mode, not headless.
-        xvfb = shutil.which("Xvfb")
-        if xvfb is None:
-            pytest.skip("Xvfb is not installed (apt-get install xvfb; CI installs it)")
-    policy = POLICY.read_text(encoding="utf-8")
-    report = run_probe(tmp_path, kiosk_site, policy=policy, flags=[], xvfb=xvfb)
+def test_kiosk_browser_tries_no_other_host(probes, screen: str) -> None:
+    report = _report(probes, screen)
     # The browser did open the kiosk (the policy allows its origin, the page was asked for).
     assert _served(report), report["server_log"] + report["browser_log"][-2000:]
     assert report["dns"] == [], "DNS names asked:\n" + "\n".join(report["dns"])

@@ -22,6 +22,7 @@ from __future__ import annotations
 import hashlib
 import io
 import logging
+import os
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -41,7 +42,7 @@ CSS_MARKER = "/* Fonts made when the site is built (gialai.fonts) follow. */"
 FONTS_DIR = "assets/fonts"
 CACHE_FOLDER = "fonts"
 # Bump when the way fonts are cut changes, so that cached files are made again.
-RECIPE = "1"
+RECIPE = "2"
 
 # What a slice costs a reader, measured on Noto Sans SC: about 150 bytes per Han glyph in
 # WOFF2; a file costs about 1,000 bytes more (its tables and the response headers).
@@ -389,7 +390,7 @@ def unicode_range(chars: Iterable[str]) -> str:
 
 
 class FontCutter:
-    """Cuts fonts with fontTools, keeping every result in the build cache."""
+    """Cuts fonts with fontTools, keeping every result in the store (named by its inputs)."""
 
     def __init__(self, cache_dir: Path | None) -> None:
         self.cache_dir = cache_dir / CACHE_FOLDER if cache_dir else None
@@ -410,7 +411,9 @@ class FontCutter:
         data = self._subset(self._source(source, narrow_to), text, "woff2")
         if cached is not None:
             cached.parent.mkdir(parents=True, exist_ok=True)
-            partial = cached.with_suffix(".part")
+            # A name of this process's own: builds sharing a store may cut the same slice at
+            # once (and write the same bytes: a cut keeps the source's timestamp).
+            partial = cached.with_suffix(f".{os.getpid()}.part")
             partial.write_bytes(data)
             partial.replace(cached)
         return data
@@ -435,7 +438,9 @@ class FontCutter:
         # Keep the names that carry the copyright and the licence (the OFL asks for them).
         options.name_IDs = [0, 1, 2, 3, 4, 5, 6, 13, 14]
         options.notdef_outline = True
-        font = TTFont(io.BytesIO(data), lazy=True)
+        # The source's own timestamp, not the time of the cut: the same cut gives the same
+        # bytes, so a page names the same font file whichever build cut it.
+        font = TTFont(io.BytesIO(data), lazy=True, recalcTimestamp=False)
         subsetter = subset.Subsetter(options)
         subsetter.populate(text=text)
         subsetter.subset(font)
@@ -509,7 +514,7 @@ def write_fonts(
     """
     digests = digests or {}
     settings = site.settings
-    cutter = FontCutter(site.cache_dir)
+    cutter = FontCutter(site.store_dir)
     files: list[FontFile] = []
     prefixes = [lang.prefix for lang in settings.languages]
     for script, font in CUT_FONTS.items():

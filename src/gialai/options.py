@@ -1,4 +1,4 @@
-"""How one build is asked for: the day, the preview, the edition, the cache, one language.
+"""How one build is asked for: the day, the preview, the edition, the caches, one language.
 
 A build started by ``gialai`` gets its options as arguments. A build started by MkDocs
 itself (``mkdocs build``, ``mkdocs serve``, or the language processes of a parallel build)
@@ -6,6 +6,12 @@ reads them from one environment variable, ``GIALAI_BUILD``, holding these option
 without it, a build is the public site as of today. That variable is the only channel from
 a command to a build, and only a process's own environment is read: nothing here changes
 ``os.environ``.
+
+One more variable is a setting of the machine, not of a build: ``GIALAI_STORE`` names a
+folder for what a build makes from its inputs alone and names by their digest (cut fonts,
+image variants, QR codes), so that several checkouts of the project, or the runs of a
+test suite, make each of them once (like ``PIP_CACHE_DIR``). Without it they are kept in
+the cache folder.
 """
 
 from __future__ import annotations
@@ -20,6 +26,7 @@ from pathlib import Path
 from .problems import ContentError, Problem
 
 ENVIRONMENT_VARIABLE = "GIALAI_BUILD"
+STORE_VARIABLE = "GIALAI_STORE"
 _EXAMPLE = '{"build_date": "2025-12-30", "preview": true}'
 
 
@@ -31,6 +38,7 @@ class BuildOptions:
     preview: bool | None = None  # drafts shown (the preview server: yes; builds: no)
     edition: str | None = None  # web or kiosk (extra.gialai.edition of the config)
     cache_dir: Path | None = None  # what builds reuse (.cache/ beside mkdocs.yml)
+    store_dir: Path | None = None  # fonts, images, QR codes by digest ($GIALAI_STORE, cache)
     only_language: str | None = None  # one language's process of a parallel build
 
     def replace(self, **changes: object) -> BuildOptions:
@@ -44,6 +52,7 @@ class BuildOptions:
             "preview": self.preview,
             "edition": self.edition,
             "cache_dir": str(self.cache_dir) if self.cache_dir else None,
+            "store_dir": str(self.store_dir) if self.store_dir else None,
             "only_language": self.only_language,
         }
         given = {key: value for key, value in data.items() if value is not None}
@@ -66,6 +75,7 @@ class BuildOptions:
             preview=_flag(data.get("preview"), "preview"),
             edition=_text(data.get("edition"), "edition"),
             cache_dir=Path(data["cache_dir"]) if data.get("cache_dir") else None,
+            store_dir=Path(data["store_dir"]) if data.get("store_dir") else None,
             only_language=_text(data.get("only_language"), "only_language"),
         )
 

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import os
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -17,7 +19,7 @@ from .catalog import Catalog, load_catalog
 from .feeds import Feed, feeds_for
 from .images import ImageCache
 from .listings import Listing, build_listings
-from .options import BuildOptions
+from .options import STORE_VARIABLE, BuildOptions
 from .qr import QrCodes
 from .settings import Settings
 from .strings import Strings, load_strings
@@ -53,14 +55,22 @@ class Site:
         cache.mkdir(parents=True, exist_ok=True)
         catalog = load_catalog(settings, options.build_date, bool(options.preview), cache_dir=cache)
         strings = load_strings(settings)
-        images = ImageCache(cache / "images", settings.image_widths)
-        return cls(settings, options, catalog, strings, images, QrCodes(cache / "qr"), serving)
+        store = options.store_dir
+        assert store is not None
+        images = ImageCache(store / "images", settings.image_widths)
+        return cls(settings, options, catalog, strings, images, QrCodes(store / "qr"), serving)
 
     @property
     def cache_dir(self) -> Path:
         """Where builds keep what they can reuse (images, QR codes, parsed articles)."""
         assert self.options.cache_dir is not None
         return self.options.cache_dir
+
+    @property
+    def store_dir(self) -> Path:
+        """Where cut fonts, image variants and QR codes are kept, each named by its digest."""
+        assert self.options.store_dir is not None
+        return self.options.store_dir
 
     @property
     def languages_built(self) -> list[str]:
@@ -112,9 +122,17 @@ def resolve(settings: Settings, options: BuildOptions, serving: bool = False) ->
         )
     if problems:
         raise ContentError(problems)
+    cache_dir = options.cache_dir or settings.project_dir / ".cache"
     return options.replace(
         build_date=options.build_date or dt.date.today(),
         preview=serving if options.preview is None else options.preview,
         edition=edition,
-        cache_dir=options.cache_dir or settings.project_dir / ".cache",
+        cache_dir=cache_dir,
+        store_dir=options.store_dir or _store(os.environ) or cache_dir,
     )
+
+
+def _store(environ: Mapping[str, str]) -> Path | None:
+    """The machine's shared store ($GIALAI_STORE), if one is set."""
+    value = environ.get(STORE_VARIABLE, "").strip()
+    return Path(value).expanduser().resolve() if value else None
