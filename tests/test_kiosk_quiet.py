@@ -216,7 +216,7 @@ def probes(namespaces, kiosk_site: Path, tmp_path_factory: pytest.TempPathFactor
             return error
 
     with ThreadPoolExecutor(len(runs)) as pool:
-        reports = dict(zip(runs, pool.map(probe, runs)))
+        reports = dict(zip(runs, pool.map(probe, runs), strict=True))
     return reports
 
 
@@ -233,7 +233,6 @@ def _served(report: dict) -> list[str]:
     return [line for line in report["server_log"].splitlines() if '"GET /start/ ' in line]
 
 
-@pytest.mark.xdist_group("kiosk-quiet")
 def test_probe_sees_what_chromium_asks_for_without_the_policy(probes) -> None:
     report = _report(probes, "no policy")
     assert _served(report), report["server_log"] + report["browser_log"][-2000:]
@@ -243,7 +242,6 @@ def test_probe_sees_what_chromium_asks_for_without_the_policy(probes) -> None:
     assert any("google" in attempt for attempt in report["attempts"]), report["attempts"]
 
 
-@pytest.mark.xdist_group("kiosk-quiet")
 @pytest.mark.parametrize("screen", ["headless", "xvfb"])
 def test_kiosk_browser_tries_no_other_host(probes, screen: str) -> None:
     report = _report(probes, screen)

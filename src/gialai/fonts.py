@@ -286,9 +286,20 @@ def page_characters(html: str) -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(parser.all), frozenset(parser.bold)
 
 
+# The language names of a page (an element of text alone marked with data-script, and the
+# attributes of NAME_ATTRIBUTES), taken out before a quick look for a cut font's characters.
+_NAME_ELEMENT = re.compile(r"<(span|a)\b[^<>]*\sdata-script=[^<>]*>[^<]*</\1>")
+_NAME_VALUE = re.compile(r"\s(?:" + "|".join(sorted(NAME_ATTRIBUTES)) + r")=\"[^\"]*\"")
+
+
 def shows_cut_fonts(html: str) -> set[str]:
     """The families of ``CUT_FONTS`` that draw some character of a page, the language names
     of its menu aside (their own small fonts draw those)."""
+    # Most pages hold no character of a cut font outside the names: a look at the page's
+    # characters tells, without parsing it (a third of the time of finishing a site).
+    rest = set(_NAME_VALUE.sub("", _NAME_ELEMENT.sub("", html)))
+    if not any(font.draws(char) for font in CUT_FONTS.values() for char in rest):
+        return set()
     parser = _Characters(skip_names=True)
     parser.feed(html)
     parser.close()

@@ -10,6 +10,7 @@ trait; it never asks which language it is.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -19,6 +20,7 @@ from typing import Any
 import yaml
 from babel import Locale, UnknownLocaleError
 
+from . import yamltext
 from .problems import ContentError, Problem
 
 # Digits of the writing systems the province publishes in (CLDR numbering system names).
@@ -115,6 +117,12 @@ def babel_locale(name: str) -> str | None:
 
 def key_lines(text: str) -> dict[str, int]:
     """The file line of each key of a YAML mapping, nested keys as 'language.search.text'."""
+    return dict(_key_lines(text))
+
+
+@functools.lru_cache(maxsize=64)
+def _key_lines(text: str) -> tuple[tuple[str, int], ...]:
+    # Each locales file is read for its language block and for its texts: composed once.
     lines: dict[str, int] = {}
 
     def walk(node: yaml.Node, prefix: str) -> None:
@@ -127,12 +135,12 @@ def key_lines(text: str) -> dict[str, int]:
                 walk(value, f"{name}.")
 
     try:
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
+        root = yamltext.compose(text)
     except yaml.YAMLError:
-        return {}
+        return ()
     if root is not None:
         walk(root, "")
-    return lines
+    return tuple(lines.items())
 
 
 def read_language_block(
@@ -141,7 +149,7 @@ def read_language_block(
     """The ``language:`` block of a locales file ({} if unreadable); ``lines`` gets key lines."""
     try:
         text = path.read_text(encoding="utf-8")
-        data = yaml.safe_load(text) or {}
+        data = yamltext.load(text) or {}
     except (OSError, UnicodeDecodeError, yaml.YAMLError):
         return {}  # the strings loader reports the file itself
     if lines is not None:

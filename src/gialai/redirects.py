@@ -22,6 +22,7 @@ from urllib.parse import quote, unquote, urlsplit
 
 import yaml
 
+from . import yamltext
 from .articles import _TARGET, split_front_matter
 from .listings import ARCHIVE_PATH, SEARCH_PATH, TAGS_PATH
 from .problems import Problem
@@ -102,7 +103,7 @@ def parse_redirects(text: str, rel: str = REDIRECTS_FILE) -> RedirectsFile:
     parsed = RedirectsFile(rel, text)
     problems = parsed.problems
     try:
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
+        root = yamltext.compose(text)
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         line = mark.line + 1 if mark is not None else 1

@@ -487,9 +487,11 @@ def load_glossary(path: Path) -> dict[str, tuple[str, ...]]:
         return {}
     import yaml
 
+    from . import yamltext
+
     where = path.name
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        data = yamltext.load(path.read_text(encoding="utf-8")) or {}
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         line = f":{mark.line + 1}" if mark is not None else ""

@@ -17,6 +17,7 @@ import yaml
 from babel.dates import format_date
 from markupsafe import Markup, escape
 
+from . import yamltext
 from .languages import LANGUAGE_KEY, Language, key_lines
 from .problems import ContentError, Problem
 from .settings import Settings
@@ -113,7 +114,7 @@ def read_strings_files(settings: Settings) -> tuple[dict[str, StringsFile], list
             continue
         try:
             text = path.read_text(encoding="utf-8")
-            data = yaml.safe_load(text) or {}
+            data = yamltext.load(text) or {}
         except (yaml.YAMLError, UnicodeDecodeError) as error:
             problems.append(Problem(rel, 0, "", f"is not valid YAML text ({error})."))
             continue

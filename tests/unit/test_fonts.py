@@ -16,6 +16,7 @@ from gialai.fonts import (
     FontFile,
     page_characters,
     plan_slices,
+    shows_cut_fonts,
     unicode_range,
 )
 
@@ -34,6 +35,25 @@ def test_a_page_shows_its_text_and_attributes_not_its_scripts():
     assert set("标题大字正文重点图没有找到导语中文") <= chars
     assert not set("样脚本") & chars
     assert bold == frozenset("大字重导语中文")
+
+
+def test_a_page_needs_the_chinese_font_for_its_text_not_for_the_language_menu():
+    menu = (
+        '<nav class="gl-lang"><span class="gl-lang__current" lang="vi" data-script="Latn">'
+        'Tiếng Việt</span><a href="/zh/" lang="zh" data-script="Hans" class="md-select__link">'
+        '中文</a></nav><div class="gl-search" data-others="中文, ខ្មែរ"></div>'
+    )
+    page = f"<html><body>{menu}<p>Biển Hồ</p></body></html>"
+    assert shows_cut_fonts(page) == set()
+    han = {CUT_FONTS["Hans"].family}
+    for text in (
+        "<p>Chữ 中 trong bài</p>",  # a Chinese word in a Vietnamese article
+        '<img alt="图" src="a.webp">',  # an attribute a reader is shown
+        '<span lang="zh">中文</span>',  # the name, but not marked as a name
+    ):
+        assert shows_cut_fonts(f"<html><body>{menu}{text}</body></html>") == han, text
+    # A name element holding more than text is left to the parser, which skips it too.
+    assert shows_cut_fonts(f'{menu}<a data-script="Hans"><span>中</span>文</a>') == set()
 
 
 def test_an_unclosed_element_does_not_make_the_rest_bold():

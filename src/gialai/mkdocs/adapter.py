@@ -323,9 +323,12 @@ class Adapter:
         env.autoescape = escape_policy(config.theme.custom_dir or "")
         # Templates do not change during a build: skip Jinja's file check on every include,
         # and keep compiled templates between builds (each process and rebuild compiles anew).
+        # In the store: Jinja names a compiled template by its file and checks its source,
+        # and the policy compiled in follows from the file (the theme's or the site's own),
+        # so projects sharing a store share the theme's compiled templates.
         env.auto_reload = False
-        folder = self.site.cache_dir / BYTECODE_FOLDER
-        folder.mkdir(exist_ok=True)
+        folder = self.site.store_dir / BYTECODE_FOLDER
+        folder.mkdir(parents=True, exist_ok=True)
         env.bytecode_cache = FileSystemBytecodeCache(str(folder))
         return env
 
