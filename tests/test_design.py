@@ -166,7 +166,7 @@ def test_pages_name_the_hashed_assets_and_the_files_match_their_hash(sample_site
 
 
 def test_khmer_and_lao_pages_preload_their_script_font(sample_site):
-    for lang, font in (("km", "noto-sans-khmer-khmer-400"), ("lo", "noto-sans-lao-lao-400")):
+    for lang, font in (("km", "noto-sans-khmer-site-400"), ("lo", "noto-sans-lao-site-400")):
         tree = parse(sample_site, f"{lang}/")
         hrefs = tree.xpath("//head/link[@rel='preload'][@as='font']/@href")
         assert any(font in h for h in hrefs), hrefs

@@ -13,7 +13,7 @@ import pytest
 from fontTools.ttLib import TTFont
 from lxml import html as lxml_html
 
-from gialai.fonts import CUT_FONTS
+from gialai.fonts import CUT_FONTS, SHIPPED_FONTS
 
 from .conftest import in_own_thread, serve
 
@@ -274,7 +274,10 @@ def test_a_device_that_has_the_font_downloads_none_of_it(site, tmp_path, path, f
     from bench.run import VIEWPORTS, CountingServer, _open, chromium, device_fonts_env, fresh_page
 
     env = device_fonts_env(tmp_path, files)
-    stem = {"Noto Sans SC": "noto-sans-sc-subset", "Noto Sans Khmer": "noto-sans-khmer-khmer"}
+    stem = {
+        "Noto Sans SC": ("noto-sans-sc-subset",),
+        "Noto Sans Khmer": ("noto-sans-khmer-khmer", "noto-sans-khmer-site"),
+    }
 
     def measure() -> tuple[list[dict], list[str]]:
         with (
@@ -291,7 +294,7 @@ def test_a_device_that_has_the_font_downloads_none_of_it(site, tmp_path, path, f
             return entries, loaded
 
     entries, loaded = in_own_thread(measure)
-    fetched = [entry["path"] for entry in entries if stem[family] in entry["path"]]
+    fetched = [entry["path"] for entry in entries if any(s in entry["path"] for s in stem[family])]
     # The page preloads the files drawing most of its text (<link rel=preload>, so that a
     # device without the font shows no layout shift when it arrives); a preload is fetched
     # even where the device has the font. Nothing else of the font is.
@@ -340,5 +343,98 @@ def test_a_fallback_page_names_each_translation_in_a_font_that_draws_it(site, lo
         )
         assert drawn["中文"] == ["Noto Sans SC Names", True], drawn
         assert drawn["ລາວ"] == ["Noto Sans Lao Names", True], drawn
+    finally:
+        server.shutdown()
+
+
+# --- Khmer and Lao: the shipped fonts cut to the site ------------------------------------
+
+
+def preloaded_files(site: Path, page: Path) -> list[Path]:
+    hrefs = lxml_html.parse(str(page)).xpath("//link[@rel='preload'][@as='font']/@href")
+    return [(page.parent / href).resolve() for href in hrefs]
+
+
+@pytest.mark.parametrize(("script", "lang"), [("Khmr", "km"), ("Laoo", "lo")])
+def test_khmer_and_lao_pages_preload_their_fonts_cut_to_the_site(site, kiosk_site, script, lang):
+    font = SHIPPED_FONTS[script]
+    on_pages = set()
+    for page in site.rglob("*.html"):
+        on_pages |= {char for char in shown_characters(page) if font.draws(char)}
+    assert len(on_pages) > 30
+    for page in [site / lang / "index.html", site / lang / "du-lich" / "index.html"]:
+        files = preloaded_files(site, page)
+        assert [f.name.split(".")[0] for f in files] == [
+            f"{font.stem}-400",
+            f"{font.stem}-700",
+        ]
+        for cut, weight in zip(files, (400, 700), strict=True):
+            whole = site / font.files[weight]
+            assert on_pages <= cmap(cut)  # every letter the site shows
+            assert cut.stat().st_size < 0.8 * whole.stat().st_size
+    # fonts.css declares the whole font first, the cut after it: the cut draws what it
+    # holds (the last rule wins), the whole font any other letter.
+    rules = [r for r in font_rules(site) if r["font-family"] == f'"{font.family}"']
+    assert [r["file"].split(".")[0] for r in rules] == [
+        Path(font.files[400]).stem,
+        Path(font.files[700]).stem,
+        f"{font.stem}-400",
+        f"{font.stem}-700",
+    ]
+    assert on_pages <= range_chars(rules[2]["unicode-range"]) <= cmap(site / font.files[400])
+    # The kiosk's keyboard types every letter: it keeps the whole fonts.
+    kiosk_page = kiosk_site / lang / "index.html"
+    assert [f.name for f in preloaded_files(kiosk_site, kiosk_page)] == [
+        Path(font.files[400]).name,
+        Path(font.files[700]).name,
+    ]
+
+
+@pytest.mark.browser
+def test_the_cut_khmer_font_draws_the_article_as_the_whole_font_does(site, local_page):
+    """The same pixels with the cut as with the whole font (its shaping rules kept), and a
+    letter that no page holds, typed by a reader, is drawn by the whole font."""
+    font = SHIPPED_FONTS["Khmr"]
+    path = "km/du-lich/bien-ho-pleiku/"
+    url, server = serve(site)
+    try:
+        shots, requested = [], []
+        for swap in (False, True):
+            page = local_page(url, 390, 844)
+            page.on("request", lambda request: requested.append(request.url))
+            if swap:  # the cut's addresses answered with the whole font's bytes
+
+                def whole(route, request):
+                    weight = 700 if "-700." in request.url else 400
+                    route.fulfill(
+                        body=(site / font.files[weight]).read_bytes(), content_type="font/woff2"
+                    )
+
+                page.route(re.compile(re.escape(font.stem) + r"-\d+\.\w+\.woff2"), whole)
+            assert page.goto(f"{url}/{path}", wait_until="networkidle").status == 200
+            page.evaluate("document.fonts.ready")
+            shots.append(page.locator("article").first.screenshot())
+            if not swap:
+                assert not [u for u in requested if Path(font.files[400]).stem in u]
+                assert any(f"{font.stem}-400" in u for u in requested)
+        assert shots[0] == shots[1]
+        # ឝ (U+179D, an old letter): on no page, so not in the cut.
+        page = local_page(url, 390, 844)
+        assert page.goto(f"{url}/{path}", wait_until="networkidle").status == 200
+        rare = "\u179d"
+        assert rare not in cmap(preloaded_files(site, site / path / "index.html")[0])
+        with page.expect_request(lambda r: Path(font.files[400]).stem in r.url):
+            page.evaluate(
+                "(text) => { const p = document.createElement('p'); p.textContent = text;"
+                " document.querySelector('article').append(p); }",
+                "\u1780" + rare,
+            )
+        drawn = page.evaluate(
+            "async (text) => { await document.fonts.ready;"
+            " return document.fonts.check('16px \"Noto Sans Khmer\"', text); }",
+            rare,
+        )
+        assert drawn
+        assert page.console_errors == []
     finally:
         server.shutdown()

@@ -331,9 +331,11 @@ def use_hashed_assets(
     digests: Mapping[str, str] | None = None,
     facts: PageFacts | None = None,
     previous: Previous | None = None,
+    renamed: Mapping[str, str] | None = None,
 ) -> HashedAssets:
     """Write the hashed copies and the trimmed theme, and point every page (or ``pages``)
-    at them, with one link to the style bundle.
+    at them, with one link to the style bundle. ``renamed``: other files pages name, by the
+    name they are to have (the fonts cut for the site, which the pages preload).
 
     ``digests`` (site path -> digest of the page as written) with ``facts``: the classes of
     a page read once are not read again. With ``previous`` too: a page written as the last
@@ -341,6 +343,7 @@ def use_hashed_assets(
     """
     digests = digests or {}
     names = write_hashed_assets(site_dir)
+    names.update(renamed or {})
     pages = list(pages if pages is not None else site_dir.rglob("*.html"))
     rels = {page: page.relative_to(site_dir).as_posix() for page in pages}
     classes: set[str] = set()

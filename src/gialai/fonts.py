@@ -14,6 +14,10 @@ system fonts of the script first (``local()``), as every phone and desktop syste
 reads Chinese ships one (Noto Sans CJK on Android and Linux, PingFang on Apple systems,
 Microsoft YaHei on Windows). The slices serve a device without one, a kiosk for example.
 
+The Khmer and Lao fonts are shipped whole (few devices have them, so their pages preload
+them); the web edition cuts them to the letters of its pages too, one file per weight
+(``SHIPPED_FONTS``), and the pages preload the cut.
+
 Which font a language needs follows from its script (the language table), never its code.
 """
 
@@ -221,6 +225,50 @@ PRELOAD_FONTS: dict[str, tuple[str, ...]] = {
     "Laoo": (
         f"{FONTS_DIR}/noto-sans-lao-lao-400-normal.woff2",
         f"{FONTS_DIR}/noto-sans-lao-lao-700-normal.woff2",
+    ),
+}
+
+
+@dataclass(frozen=True)
+class ShippedFont:
+    """A font shipped whole with the site (overrides/assets/fonts) that the web edition cuts
+    to the characters of its pages: the pages of its script preload it, so every reader of
+    those pages downloads it, whether the page needs its every glyph or not."""
+
+    family: str
+    files: Mapping[int, str]  # weight -> the whole file, as the site holds and pages preload
+    stem: str  # the cut's file names: assets/fonts/<stem>-<weight>.<hash>.woff2
+    ranges: tuple[tuple[int, int], ...]
+    local: Mapping[int, tuple[str, ...]]  # as in fonts.css: the reader's own font first
+
+    def draws(self, char: str) -> bool:
+        code = ord(char)
+        return any(low <= code <= high for low, high in self.ranges)
+
+
+# The characters a cut keeps whatever the pages hold: the joiners and the dotted circle,
+# which shaping itself may ask for (fonts.css gives them to these families).
+SHAPING_CHARS = frozenset("\u200c\u200d\u25cc")
+SHIPPED_FONTS: dict[str, ShippedFont] = {
+    "Khmr": ShippedFont(
+        family="Noto Sans Khmer",
+        files=dict(zip((400, 700), PRELOAD_FONTS["Khmr"], strict=True)),
+        stem="noto-sans-khmer-site",
+        ranges=((0x1780, 0x17FF), (0x19E0, 0x19FF)),
+        local={
+            400: ("Noto Sans Khmer Regular", "NotoSansKhmer-Regular", "Noto Sans Khmer"),
+            700: ("Noto Sans Khmer Bold", "NotoSansKhmer-Bold"),
+        },
+    ),
+    "Laoo": ShippedFont(
+        family="Noto Sans Lao",
+        files=dict(zip((400, 700), PRELOAD_FONTS["Laoo"], strict=True)),
+        stem="noto-sans-lao-site",
+        ranges=((0x0E81, 0x0EDF),),
+        local={
+            400: ("Noto Sans Lao Regular", "NotoSansLao-Regular", "Noto Sans Lao"),
+            700: ("Noto Sans Lao Bold", "NotoSansLao-Bold"),
+        },
     ),
 }
 
@@ -483,6 +531,7 @@ class FontFile:
     weight: str
     chars: frozenset[str]
     local: tuple[str, ...] = ()  # fonts of the reader's device tried first
+    replaces: str = ""  # the shipped file that pages preload, which this cut stands for
 
     def rule(self) -> str:
         sources = [f'local("{name}")' for name in self.local]
@@ -517,11 +566,12 @@ def write_fonts(
     site_dir: Path,
     digests: Mapping[str, str] | None = None,
     facts: PageFacts | None = None,
+    letters: PageFacts | None = None,
 ) -> list[FontFile]:
     """Cut the fonts of the site's scripts and add their rules to its fonts.css.
 
-    ``digests`` (site path -> digest of the page as written) with ``facts``: the characters
-    of a page read once are not read again.
+    ``digests`` (site path -> digest of the page as written) with ``facts`` and ``letters``:
+    the characters (and the Khmer and Lao letters) of a page read once are not read again.
     """
     digests = digests or {}
     settings = site.settings
@@ -586,6 +636,8 @@ def write_fonts(
                     FontFile(path, font.family, str(weight), chars, font.local.get(weight, ()))
                 )
     files.extend(_name_fonts(site, site_dir, cutter))
+    if site.options.edition == "web":
+        files.extend(_cut_shipped_fonts(site, site_dir, cutter, digests, letters))
     _remove_stale(site_dir, {file.path for file in files})
     _write_css(site_dir, files, name_scripts(settings.languages))
     return files
@@ -622,6 +674,63 @@ def _name_fonts(site: Site, site_dir: Path, cutter: FontCutter) -> list[FontFile
     return files
 
 
+def _cut_shipped_fonts(
+    site: Site,
+    site_dir: Path,
+    cutter: FontCutter,
+    digests: Mapping[str, str],
+    letters: PageFacts | None,
+) -> list[FontFile]:
+    """The shipped Khmer and Lao fonts cut to the letters of the built site (a third
+    lighter for Khmer), for the web edition: the pages preload the cut instead.
+
+    The letters are those of every page of the languages written in the script, as written
+    (scripts and markup included, which can only add a few), every language's name and
+    interface text, and the characters shaping asks for. The whole font stays, declared
+    first in fonts.css: a letter the cut lacks (one a reader types into the search box, a
+    Khmer word quoted in a Vietnamese article) is drawn by it. The kiosk keeps the whole
+    fonts: its keyboard types every letter of the script.
+    """
+    scripts = {lang.script for lang in site.settings.languages} & set(SHIPPED_FONTS)
+    fonts = [SHIPPED_FONTS[script] for script in sorted(scripts)]
+    if not fonts:
+        return []
+
+    def shipped(chars: Iterable[str]) -> frozenset[str]:
+        return frozenset(c for c in chars if any(font.draws(c) for font in fonts))
+
+    seen: set[str] = set()
+    prefixes = [lang.prefix for lang in site.settings.languages]
+    for language in site.settings.languages:
+        seen.update(language.name)
+        if language.script not in scripts:
+            continue
+        others = [p for p in prefixes if p != language.prefix]
+        for page in language_pages(site_dir, language.prefix, others):
+
+            def read(page: Path = page) -> tuple[frozenset[str], ...]:
+                return (shipped(set(page.read_text(encoding="utf-8"))),)
+
+            written = digests.get(page.relative_to(site_dir).as_posix())
+            found = letters.get(written, read) if letters is not None else read()
+            seen.update(found[0])
+    for strings in site.strings.values():
+        for text in strings.values.values():
+            seen.update(text)
+    files = []
+    for font in fonts:
+        chars = frozenset(filter(font.draws, seen)) | SHAPING_CHARS
+        for weight, shipped in sorted(font.files.items()):
+            data = cutter.cut(site_dir / shipped, chars)
+            digest = hashlib.sha256(data).hexdigest()[:10]
+            path = f"{FONTS_DIR}/{font.stem}-{weight}.{digest}.woff2"
+            _write(site_dir / path, data)
+            files.append(
+                FontFile(path, font.family, str(weight), chars, font.local[weight], shipped)
+            )
+    return files
+
+
 def _write(path: Path, data: bytes) -> None:
     if path.is_file() and path.read_bytes() == data:
         return
@@ -629,7 +738,7 @@ def _write(path: Path, data: bytes) -> None:
     path.write_bytes(data)
 
 
-_MADE = re.compile(r".+(?:-subset-\d+|-names)\.[0-9a-f]{10}\.woff2")
+_MADE = re.compile(r".+(?:-subset-\d+|-names|-site-\d+)\.[0-9a-f]{10}\.woff2")
 
 
 def _remove_stale(site_dir: Path, keep: set[str]) -> None:

@@ -125,9 +125,11 @@ def write_site_fonts(
     """The fonts cut to the characters of the built pages, and the language names' fonts
     (with ``digests``: each page's characters read once, by its digest)."""
     facts = PageFacts(site.cache_dir / "page-characters.json") if digests else None
-    files = write_fonts(site, site_dir, digests, facts)
-    if facts is not None:
-        facts.save()
+    letters = PageFacts(site.cache_dir / "page-letters.json") if digests else None
+    files = write_fonts(site, site_dir, digests, facts, letters)
+    for kept in (facts, letters):
+        if kept is not None:
+            kept.save()
     log.debug("wrote %d font files", len(files))
     return files
 
@@ -176,7 +178,7 @@ def finish_site(
     of the asset names the pages were pointed at.
     """
     # Before the preview stops below: its pages need their fonts too.
-    write_site_fonts(site, site_dir, digests)
+    fonts = write_site_fonts(site, site_dir, digests)
     listings = {lang: site.listings(lang) for lang in site.settings.language_codes}
     (site_dir / "sitemap.xml").write_text(render_sitemap(site.catalog, listings), "utf-8")
     (site_dir / "robots.txt").write_text(render_robots(site.settings), "utf-8")
@@ -187,7 +189,10 @@ def finish_site(
         return ""  # the preview skips search and the link check, to rebuild in a second or two
     # After the fonts (they complete fonts.css), before the link check (it checks the names).
     facts = PageFacts(site.cache_dir / "page-classes.json") if digests else None
-    assets = use_hashed_assets(site_dir, digests=digests, facts=facts, previous=previous)
+    renamed = {font.replaces: font.path for font in fonts if font.replaces}
+    assets = use_hashed_assets(
+        site_dir, digests=digests, facts=facts, previous=previous, renamed=renamed
+    )
     if facts is not None:
         facts.save()
     if site.settings.search and not search_done:
