@@ -90,13 +90,26 @@ def open_keyboard(page) -> None:
     page.locator("#gl-keyboard").wait_for(state="visible")
 
 
+# search.js waits this long after the last key before it searches (DEBOUNCE_MS).
+DEBOUNCE_S = 0.25
+
+
 def first_result(page) -> str:
-    """The first result's title once the list stops changing (search answers as it types)."""
+    """The first result's title, answering the last key tapped (search answers as it types).
+
+    Until the search after the last key has run, the list still shows the answer to the
+    query before it: past the pause search.js waits for, the status must no longer say it is
+    searching and the title stay the same over two looks.
+    """
     page.locator(".gl-search__result").first.wait_for()
+    form = page.locator("form:has(#gl-search-input)")
+    searching = form.get_attribute("data-loading")
+    time.sleep(DEBOUNCE_S + 0.05)
     last = None
-    for _ in range(40):
+    for _ in range(60):
+        status = form.locator(".gl-search__status").inner_text()
         now = page.locator(".gl-search__title").first.text_content()
-        if now == last:
+        if status and status != searching and now == last:
             return now
         last = now
         time.sleep(0.15)
