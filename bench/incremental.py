@@ -272,6 +272,11 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--out", type=Path, default=Path("bench/results"))
     args = parser.parse_args(argv)
+    if shutil.which("hugo") is None:
+        # Before the corpus is generated: the cases compare every build with Hugo's.
+        raise SystemExit(
+            "hugo is missing: the benchmark compares with Debian's (apt-get install hugo)."
+        )
     codes = THREE if args.languages == 3 else None
     results: list[dict[str, Any]] = []
     args.out.mkdir(parents=True, exist_ok=True)
