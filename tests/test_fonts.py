@@ -350,7 +350,7 @@ def test_a_fallback_page_names_each_translation_in_a_font_that_draws_it(site, lo
 # --- Khmer and Lao: the shipped fonts cut to the site ------------------------------------
 
 
-def preloaded_files(site: Path, page: Path) -> list[Path]:
+def preloaded_files(page: Path) -> list[Path]:
     hrefs = lxml_html.parse(str(page)).xpath("//link[@rel='preload'][@as='font']/@href")
     return [(page.parent / href).resolve() for href in hrefs]
 
@@ -363,7 +363,7 @@ def test_khmer_and_lao_pages_preload_their_fonts_cut_to_the_site(site, kiosk_sit
         on_pages |= {char for char in shown_characters(page) if font.draws(char)}
     assert len(on_pages) > 30
     for page in [site / lang / "index.html", site / lang / "du-lich" / "index.html"]:
-        files = preloaded_files(site, page)
+        files = preloaded_files(page)
         assert [f.name.split(".")[0] for f in files] == [
             f"{font.stem}-400",
             f"{font.stem}-700",
@@ -384,7 +384,7 @@ def test_khmer_and_lao_pages_preload_their_fonts_cut_to_the_site(site, kiosk_sit
     assert on_pages <= range_chars(rules[2]["unicode-range"]) <= cmap(site / font.files[400])
     # The kiosk's keyboard types every letter: it keeps the whole fonts.
     kiosk_page = kiosk_site / lang / "index.html"
-    assert [f.name for f in preloaded_files(kiosk_site, kiosk_page)] == [
+    assert [f.name for f in preloaded_files(kiosk_page)] == [
         Path(font.files[400]).name,
         Path(font.files[700]).name,
     ]
@@ -422,7 +422,7 @@ def test_the_cut_khmer_font_draws_the_article_as_the_whole_font_does(site, local
         page = local_page(url, 390, 844)
         assert page.goto(f"{url}/{path}", wait_until="networkidle").status == 200
         rare = "\u179d"
-        assert rare not in cmap(preloaded_files(site, site / path / "index.html")[0])
+        assert rare not in cmap(preloaded_files(site / path / "index.html")[0])
         with page.expect_request(lambda r: Path(font.files[400]).stem in r.url):
             page.evaluate(
                 "(text) => { const p = document.createElement('p'); p.textContent = text;"

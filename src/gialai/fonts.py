@@ -141,6 +141,12 @@ _VOID = frozenset(
 )
 
 
+def in_ranges(char: str, ranges: Iterable[tuple[int, int]]) -> bool:
+    """Whether the character's code point lies in one of the (first, last) ranges."""
+    code = ord(char)
+    return any(low <= code <= high for low, high in ranges)
+
+
 @dataclass(frozen=True)
 class CutFont:
     """A font cut at build time to the characters a script's pages use."""
@@ -155,8 +161,7 @@ class CutFont:
 
     def draws(self, char: str) -> bool:
         """Whether this font, not the Latin one, draws the character."""
-        code = ord(char)
-        return any(low <= code <= high for low, high in self.ranges)
+        return in_ranges(char, self.ranges)
 
 
 @dataclass(frozen=True)
@@ -242,8 +247,7 @@ class ShippedFont:
     local: Mapping[int, tuple[str, ...]]  # as in fonts.css: the reader's own font first
 
     def draws(self, char: str) -> bool:
-        code = ord(char)
-        return any(low <= code <= high for low, high in self.ranges)
+        return in_ranges(char, self.ranges)
 
 
 # The characters a cut keeps whatever the pages hold: the joiners and the dotted circle,
@@ -720,14 +724,12 @@ def _cut_shipped_fonts(
     files = []
     for font in fonts:
         chars = frozenset(filter(font.draws, seen)) | SHAPING_CHARS
-        for weight, shipped in sorted(font.files.items()):
-            data = cutter.cut(site_dir / shipped, chars)
+        for weight, whole in sorted(font.files.items()):
+            data = cutter.cut(site_dir / whole, chars)
             digest = hashlib.sha256(data).hexdigest()[:10]
             path = f"{FONTS_DIR}/{font.stem}-{weight}.{digest}.woff2"
             _write(site_dir / path, data)
-            files.append(
-                FontFile(path, font.family, str(weight), chars, font.local[weight], shipped)
-            )
+            files.append(FontFile(path, font.family, str(weight), chars, font.local[weight], whole))
     return files
 
 
